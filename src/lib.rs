@@ -1,0 +1,8 @@
+//! vcio: a terminal planning workbench for school-district technology leaders.
+//!
+//! Data flows one way (see README "Architecture"):
+//! files / sled --load--> `model::Plan` --derive--> `derive::Derived` --render--> TUI / CLI / reports,
+//! and every change is an `edit::Edit` applied to the plan, which yields its inverse for undo.
+
+pub mod model;
+pub mod standards;

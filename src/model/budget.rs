@@ -1,0 +1,121 @@
+//! Budget settings: where money comes from and the caps it must stay under.
+
+use super::time::FiscalYear;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SourceKind {
+    /// The district's own operating or capital funds.
+    General,
+    /// A grant with a total award, spendable in named fiscal years.
+    Grant,
+    /// E-Rate reimbursement: the discount share of eligible lines lands here automatically.
+    Erate,
+    /// A bond or other capital source.
+    Bond,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FundingSource {
+    pub id: String,
+    pub name: String,
+    pub kind: SourceKind,
+    /// The most this source may pay in one fiscal year.
+    #[serde(default)]
+    pub annual_cap_cents: Option<i64>,
+    /// Grants and bonds: the total award over all years.
+    #[serde(default)]
+    pub award_cents: Option<i64>,
+    /// Grants: the fiscal years the award may be spent in (empty: any year).
+    #[serde(default)]
+    pub years: Vec<FiscalYear>,
+}
+
+/// The E-Rate Category Two five-year budget: per student with a floor, pre-discount.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct C2Cycle {
+    pub first_fy: FiscalYear,
+    pub last_fy: FiscalYear,
+    pub per_student_cents: i64,
+    pub floor_cents: i64,
+}
+
+impl Default for C2Cycle {
+    /// FY2026-2030: $201.57 per student, floor $30,175 (FCC, 2025-06-04).
+    fn default() -> Self {
+        Self {
+            first_fy: FiscalYear(2026),
+            last_fy: FiscalYear(2030),
+            per_student_cents: 20_157,
+            floor_cents: 3_017_500,
+        }
+    }
+}
+
+impl C2Cycle {
+    pub fn budget_cents(&self, students: u32) -> i64 {
+        (self.per_student_cents * i64::from(students)).max(self.floor_cents)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetSettings {
+    #[serde(default)]
+    pub sources: Vec<FundingSource>,
+    /// Overall technology budget cap per fiscal year.
+    #[serde(default)]
+    pub annual_cap_cents: Option<i64>,
+    /// Per-year overrides of the overall cap.
+    #[serde(default)]
+    pub caps_by_year: BTreeMap<FiscalYear, i64>,
+    #[serde(default)]
+    pub c2: C2Cycle,
+}
+
+pub const GENERAL_FUND: &str = "general";
+pub const ERATE: &str = "erate";
+
+impl Default for BudgetSettings {
+    fn default() -> Self {
+        Self {
+            sources: vec![
+                FundingSource {
+                    id: GENERAL_FUND.into(),
+                    name: "General Fund".into(),
+                    kind: SourceKind::General,
+                    annual_cap_cents: None,
+                    award_cents: None,
+                    years: Vec::new(),
+                },
+                FundingSource {
+                    id: ERATE.into(),
+                    name: "E-Rate".into(),
+                    kind: SourceKind::Erate,
+                    annual_cap_cents: None,
+                    award_cents: None,
+                    years: Vec::new(),
+                },
+            ],
+            annual_cap_cents: None,
+            caps_by_year: BTreeMap::new(),
+            c2: C2Cycle::default(),
+        }
+    }
+}
+
+impl BudgetSettings {
+    pub fn source(&self, id: &str) -> Option<&FundingSource> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+    pub fn cap_for(&self, fy: FiscalYear) -> Option<i64> {
+        self.caps_by_year.get(&fy).copied().or(self.annual_cap_cents)
+    }
+    /// The id of the E-Rate source, if the district has one.
+    pub fn erate_source(&self) -> Option<&FundingSource> {
+        self.sources.iter().find(|s| s.kind == SourceKind::Erate)
+    }
+}

@@ -1,0 +1,78 @@
+//! Initiatives: the remediation work a CIO places on the roadmap, with its cost, timing,
+//! funding and the effects it has on the district once complete.
+
+use super::answers::AnswerValue;
+use super::inventory::{ErateCategory, Item};
+use super::select::Selector;
+use super::time::Quarter;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum SpendKind {
+    #[default]
+    Capital,
+    Operating,
+}
+
+/// What completing an initiative changes, from the quarter after it ends.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Effect {
+    /// Replace the matching inventory: its age restarts at completion and its support is
+    /// extended by `support_years` (default: the item's expected life, else 5 years).
+    Refresh {
+        select: Selector,
+        #[serde(default)]
+        support_years: Option<u8>,
+    },
+    /// Set a questionnaire answer.
+    SetAnswer { key: String, value: AnswerValue },
+    /// Set a date answer to the completion date ("restore test done").
+    AnswerDated { key: String },
+    /// Add inventory (new circuits, new access points).
+    AddItems(Vec<Item>),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Initiative {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub owner: String,
+    pub start: Quarter,
+    /// Length in quarters (at least 1).
+    pub duration: u8,
+    /// One-time cost, spread evenly over the initiative's quarters.
+    #[serde(default)]
+    pub one_time_cents: i64,
+    /// Recurring annual cost from the quarter after completion.
+    #[serde(default)]
+    pub recurring_cents: i64,
+    /// Funding source id.
+    pub funding: String,
+    #[serde(default)]
+    pub spend: SpendKind,
+    /// E-Rate category when the one-time and recurring costs are E-Rate eligible.
+    #[serde(default)]
+    pub erate: Option<ErateCategory>,
+    /// Initiatives that must finish before this one starts.
+    #[serde(default)]
+    pub depends_on: Vec<String>,
+    /// Standards this initiative resolves from the fiscal year it completes.
+    #[serde(default)]
+    pub resolves: Vec<String>,
+    #[serde(default)]
+    pub effects: Vec<Effect>,
+    #[serde(default)]
+    pub notes: String,
+}
+
+impl Initiative {
+    pub fn duration_q(&self) -> u8 {
+        self.duration.max(1)
+    }
+    /// The last quarter of work.
+    pub fn end(&self) -> Quarter {
+        self.start.plus(i32::from(self.duration_q()) - 1)
+    }
+}

@@ -1,0 +1,161 @@
+//! Inventory items: what the district owns or subscribes to, as rows with a quantity.
+//!
+//! One row stands for many identical assets (e.g. 612 Chromebooks of one model bought in one
+//! year at one school); `assets` keeps their tags or serials so a re-import updates rather than
+//! duplicates.
+
+use super::time::YearMonth;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Category {
+    Device,
+    Network,
+    Software,
+    DataSystem,
+    Security,
+    Facility,
+    Service,
+}
+
+impl Category {
+    pub const ALL: [Category; 7] = [
+        Category::Device,
+        Category::Network,
+        Category::Software,
+        Category::DataSystem,
+        Category::Security,
+        Category::Facility,
+        Category::Service,
+    ];
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::Device => "Device",
+            Category::Network => "Network",
+            Category::Software => "Software",
+            Category::DataSystem => "DataSystem",
+            Category::Security => "Security",
+            Category::Facility => "Facility",
+            Category::Service => "Service",
+        }
+    }
+}
+
+impl std::str::FromStr for Category {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim().to_ascii_lowercase().replace([' ', '_', '-'], "");
+        Category::ALL
+            .into_iter()
+            .find(|c| c.name().to_ascii_lowercase() == t)
+            .ok_or_else(|| format!("unknown category {s:?} (expected one of Device, Network, Software, DataSystem, Security, Facility, Service)"))
+    }
+}
+
+/// A free attribute value: a number (Mbps, ports), a flag (encrypted) or text (boot mode).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AttrValue {
+    Flag(bool),
+    Num(f64),
+    Text(String),
+}
+
+impl AttrValue {
+    pub fn as_num(&self) -> Option<f64> {
+        match self {
+            AttrValue::Num(n) => Some(*n),
+            AttrValue::Flag(b) => Some(if *b { 1.0 } else { 0.0 }),
+            AttrValue::Text(t) => t.trim().parse().ok(),
+        }
+    }
+    pub fn as_text(&self) -> String {
+        match self {
+            AttrValue::Num(n) => n.to_string(),
+            AttrValue::Flag(b) => b.to_string(),
+            AttrValue::Text(t) => t.clone(),
+        }
+    }
+}
+
+/// E-Rate category of a line: C1 is connectivity to the school, C2 inside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ErateCategory {
+    C1,
+    C2,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub id: String,
+    pub name: String,
+    pub category: Category,
+    /// Lower-case kind used by standards to select items: `chromebook`, `access-point`, `sis`...
+    pub kind: String,
+    /// Site id, or none for district-wide items (a core firewall, a licence).
+    #[serde(default)]
+    pub site: Option<String>,
+    #[serde(default = "one")]
+    pub quantity: u32,
+    #[serde(default)]
+    pub unit_cost_cents: i64,
+    #[serde(default)]
+    pub acquired: Option<YearMonth>,
+    #[serde(default)]
+    pub life_years: Option<u8>,
+    /// Last month the vendor supports it (auto-update expiry for Chromebooks).
+    #[serde(default)]
+    pub end_of_support: Option<YearMonth>,
+    /// Recurring cost per unit per year (licence, subscription, circuit).
+    #[serde(default)]
+    pub annual_cost_cents: i64,
+    /// Funding source id paying the recurring cost; the general fund when absent.
+    #[serde(default)]
+    pub funding: Option<String>,
+    /// E-Rate category when the recurring cost is E-Rate eligible.
+    #[serde(default)]
+    pub erate: Option<ErateCategory>,
+    #[serde(default)]
+    pub vendor: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub attrs: BTreeMap<String, AttrValue>,
+    /// Asset tags or serials of the units this row stands for.
+    #[serde(default)]
+    pub assets: Vec<String>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+impl Item {
+    /// A minimal item; the rest are defaults. Handy in tests and generators.
+    pub fn new(id: &str, name: &str, category: Category, kind: &str, quantity: u32) -> Self {
+        Self {
+            id: id.into(),
+            name: name.into(),
+            category,
+            kind: kind.into(),
+            site: None,
+            quantity,
+            unit_cost_cents: 0,
+            acquired: None,
+            life_years: None,
+            end_of_support: None,
+            annual_cost_cents: 0,
+            funding: None,
+            erate: None,
+            vendor: None,
+            tags: Vec::new(),
+            attrs: BTreeMap::new(),
+            assets: Vec::new(),
+        }
+    }
+    pub fn total_cost_cents(&self) -> i64 {
+        self.unit_cost_cents.saturating_mul(i64::from(self.quantity))
+    }
+}

@@ -1,0 +1,19 @@
+//! The domain model: plain serde data with no I/O (DESIGN section 2).
+
+pub mod answers;
+pub mod budget;
+pub mod district;
+pub mod initiative;
+pub mod inventory;
+pub mod plan;
+pub mod select;
+pub mod time;
+
+pub use answers::{AnswerValue, Answers};
+pub use budget::{BudgetSettings, C2Cycle, ERATE, FundingSource, GENERAL_FUND, SourceKind};
+pub use district::{District, Site};
+pub use initiative::{Effect, Initiative, SpendKind};
+pub use inventory::{AttrValue, Category, ErateCategory, Item};
+pub use plan::Plan;
+pub use select::{Num, Pred, Selector};
+pub use time::{FiscalCalendar, FiscalYear, Quarter, YearMonth};
