@@ -112,7 +112,10 @@ impl BudgetSettings {
         self.sources.iter().find(|s| s.id == id)
     }
     pub fn cap_for(&self, fy: FiscalYear) -> Option<i64> {
-        self.caps_by_year.get(&fy).copied().or(self.annual_cap_cents)
+        self.caps_by_year
+            .get(&fy)
+            .copied()
+            .or(self.annual_cap_cents)
     }
     /// The id of the E-Rate source, if the district has one.
     pub fn erate_source(&self) -> Option<&FundingSource> {

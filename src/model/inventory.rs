@@ -156,6 +156,7 @@ impl Item {
         }
     }
     pub fn total_cost_cents(&self) -> i64 {
-        self.unit_cost_cents.saturating_mul(i64::from(self.quantity))
+        self.unit_cost_cents
+            .saturating_mul(i64::from(self.quantity))
     }
 }

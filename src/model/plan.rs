@@ -40,7 +40,8 @@ impl Plan {
         self.initiative_index(id).ok().map(|i| &self.initiatives[i])
     }
     pub fn initiative_index(&self, id: &str) -> Result<usize, usize> {
-        self.initiatives.binary_search_by(|it| it.id.as_str().cmp(id))
+        self.initiatives
+            .binary_search_by(|it| it.id.as_str().cmp(id))
     }
     /// Restores the sorted-by-id invariant after bulk loading from a file.
     pub fn normalize(&mut self) {

@@ -20,14 +20,20 @@ impl YearMonth {
         (1..=12).contains(&month).then_some(Self { year, month })
     }
     pub fn of(date: NaiveDate) -> Self {
-        Self { year: date.year(), month: date.month() as u8 }
+        Self {
+            year: date.year(),
+            month: date.month() as u8,
+        }
     }
     /// Months since year 0: makes differences and comparisons one subtraction.
     pub fn index(self) -> i32 {
         self.year * 12 + i32::from(self.month) - 1
     }
     pub fn from_index(index: i32) -> Self {
-        Self { year: index.div_euclid(12), month: (index.rem_euclid(12) + 1) as u8 }
+        Self {
+            year: index.div_euclid(12),
+            month: (index.rem_euclid(12) + 1) as u8,
+        }
     }
     pub fn plus_months(self, months: i32) -> Self {
         Self::from_index(self.index() + months)
@@ -82,7 +88,10 @@ impl std::str::FromStr for FiscalYear {
     /// Accepts `FY2027`, `fy2027` or `2027`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim();
-        let digits = t.strip_prefix("FY").or_else(|| t.strip_prefix("fy")).unwrap_or(t);
+        let digits = t
+            .strip_prefix("FY")
+            .or_else(|| t.strip_prefix("fy"))
+            .unwrap_or(t);
         digits
             .parse::<i32>()
             .ok()
@@ -101,14 +110,20 @@ pub struct Quarter {
 
 impl Quarter {
     pub fn new(fy: i32, q: u8) -> Option<Self> {
-        (1..=4).contains(&q).then_some(Self { fy: FiscalYear(fy), q })
+        (1..=4).contains(&q).then_some(Self {
+            fy: FiscalYear(fy),
+            q,
+        })
     }
     /// Quarters since FY0-Q1: moving by k quarters is adding k.
     pub fn index(self) -> i32 {
         self.fy.0 * 4 + i32::from(self.q) - 1
     }
     pub fn from_index(index: i32) -> Self {
-        Self { fy: FiscalYear(index.div_euclid(4)), q: (index.rem_euclid(4) + 1) as u8 }
+        Self {
+            fy: FiscalYear(index.div_euclid(4)),
+            q: (index.rem_euclid(4) + 1) as u8,
+        }
     }
     pub fn plus(self, quarters: i32) -> Self {
         Self::from_index(self.index() + quarters)
@@ -144,7 +159,9 @@ pub struct FiscalCalendar {
 
 impl FiscalCalendar {
     pub fn new(start_month: u8) -> Self {
-        Self { start_month: start_month.clamp(1, 12) }
+        Self {
+            start_month: start_month.clamp(1, 12),
+        }
     }
     /// The fiscal year a month falls in.
     pub fn fy_of(self, ym: YearMonth) -> FiscalYear {
@@ -159,8 +176,15 @@ impl FiscalCalendar {
     }
     /// The first month of a fiscal year.
     pub fn first_month(self, fy: FiscalYear) -> YearMonth {
-        let year = if self.start_month == 1 { fy.0 } else { fy.0 - 1 };
-        YearMonth { year, month: self.start_month }
+        let year = if self.start_month == 1 {
+            fy.0
+        } else {
+            fy.0 - 1
+        };
+        YearMonth {
+            year,
+            month: self.start_month,
+        }
     }
     /// The first month of a quarter.
     pub fn quarter_start(self, q: Quarter) -> YearMonth {
@@ -173,7 +197,10 @@ impl FiscalCalendar {
     pub fn quarter_of(self, ym: YearMonth) -> Quarter {
         let fy = self.fy_of(ym);
         let offset = ym.index() - self.first_month(fy).index();
-        Quarter { fy, q: (offset / 3 + 1) as u8 }
+        Quarter {
+            fy,
+            q: (offset / 3 + 1) as u8,
+        }
     }
     /// The last day of a fiscal year.
     pub fn fy_end(self, fy: FiscalYear) -> NaiveDate {
@@ -206,8 +233,14 @@ mod tests {
     #[test]
     fn july_start_names_fiscal_year_by_its_end() {
         let cal = FiscalCalendar::new(7);
-        assert_eq!(cal.fy_of(YearMonth::new(2026, 7).unwrap()), FiscalYear(2027));
-        assert_eq!(cal.fy_of(YearMonth::new(2027, 6).unwrap()), FiscalYear(2027));
+        assert_eq!(
+            cal.fy_of(YearMonth::new(2026, 7).unwrap()),
+            FiscalYear(2027)
+        );
+        assert_eq!(
+            cal.fy_of(YearMonth::new(2027, 6).unwrap()),
+            FiscalYear(2027)
+        );
         assert_eq!(cal.first_month(FiscalYear(2027)).to_string(), "2026-07");
         let q3: Quarter = "FY2027-Q3".parse().unwrap();
         assert_eq!(cal.quarter_start(q3).to_string(), "2027-01");
@@ -218,7 +251,10 @@ mod tests {
     #[test]
     fn january_start_is_the_calendar_year() {
         let cal = FiscalCalendar::new(1);
-        assert_eq!(cal.fy_of(YearMonth::new(2026, 12).unwrap()), FiscalYear(2026));
+        assert_eq!(
+            cal.fy_of(YearMonth::new(2026, 12).unwrap()),
+            FiscalYear(2026)
+        );
         assert_eq!(cal.quarter_of(YearMonth::new(2026, 12).unwrap()).q, 4);
     }
 
@@ -229,6 +265,9 @@ mod tests {
         assert_eq!(q.plus(-4).to_string(), "FY2026-Q4");
         assert!("FY2027-Q5".parse::<Quarter>().is_err());
         assert!("2027-13".parse::<YearMonth>().is_err());
-        assert_eq!("2024-02-29".parse::<YearMonth>().unwrap().to_string(), "2024-02");
+        assert_eq!(
+            "2024-02-29".parse::<YearMonth>().unwrap().to_string(),
+            "2024-02"
+        );
     }
 }

@@ -113,7 +113,10 @@ pub enum Check {
         unit: Option<String>,
     },
     /// A questionnaire answer compared to a value.
-    Answer { key: String, expect: Expect },
+    Answer {
+        key: String,
+        expect: Expect,
+    },
     /// At least `min` units (default 1) of the selection exist.
     Exists {
         select: Selector,
