@@ -4,6 +4,7 @@
 //! files / sled --load--> `model::Plan` --derive--> `derive::Derived` --render--> TUI / CLI / reports,
 //! and every change is an `edit::Edit` applied to the plan, which yields its inverse for undo.
 
+pub mod cli;
 pub mod edit;
 pub mod model;
 pub mod standards;

@@ -1,0 +1,62 @@
+//! What every command needs: the resolved data directory, session name and "now", and the
+//! one-line user error type.
+
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+/// A user-facing failure: printed as one line on stderr, exit status 1.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserError(pub String);
+
+impl std::fmt::Display for UserError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UserError {}
+
+impl From<String> for UserError {
+    fn from(s: String) -> Self {
+        UserError(s)
+    }
+}
+
+impl From<&str> for UserError {
+    fn from(s: &str) -> Self {
+        UserError(s.to_string())
+    }
+}
+
+pub type CliResult<T = ()> = Result<T, UserError>;
+
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub data_dir: PathBuf,
+    pub session: String,
+    pub as_of: NaiveDate,
+}
+
+impl Ctx {
+    pub fn new(
+        data_dir: Option<PathBuf>,
+        session: String,
+        as_of: Option<&str>,
+    ) -> CliResult<Ctx> {
+        let data_dir = match data_dir {
+            Some(d) => d,
+            None => directories::ProjectDirs::from("org", "vcio", "vcio")
+                .map(|p| p.data_dir().to_path_buf())
+                .ok_or("cannot find a home directory for the data; pass --data-dir DIR")?,
+        };
+        let as_of = match as_of {
+            Some(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+                .map_err(|_| format!("--as-of: expected a date like 2026-11-22, found {s:?}"))?,
+            None => chrono::Local::now().date_naive(),
+        };
+        if session.trim().is_empty() || session.contains(['/', '\\', '\0']) {
+            return Err(format!("--session: {session:?} is not a valid session name").into());
+        }
+        Ok(Ctx { data_dir, session, as_of })
+    }
+}

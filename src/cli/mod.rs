@@ -1,0 +1,191 @@
+//! The command line (DESIGN section 4). Parsing lives here; each command group has its own
+//! file that reads the plan, derives what it needs and prints a view. Every user error becomes
+//! one line on stderr and a non-zero exit, with nothing changed.
+
+pub mod context;
+
+use clap::{Parser, Subcommand, ValueEnum};
+pub use context::{Ctx, UserError};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(name = "vcio", version, about = "A planning workbench for school-district technology")]
+pub struct Cli {
+    /// Where sessions, backups and user standards/themes live.
+    #[arg(long, env = "VCIO_DATA_DIR", global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// The session (a named plan) to open.
+    #[arg(long, global = true, default_value = "default", value_name = "NAME")]
+    pub session: String,
+    /// The date "now" means (YYYY-MM-DD); default today.
+    #[arg(long, env = "VCIO_AS_OF", global = true, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    /// TUI theme name (built-in: default, light, projector, mono, or a file in DATA_DIR/themes).
+    #[arg(long, global = true)]
+    pub theme: Option<String>,
+    /// Draw with plain ASCII (no box-drawing or block glyphs).
+    #[arg(long, global = true)]
+    pub ascii: bool,
+    /// Do not capture the mouse (keeps the terminal's own copy and paste).
+    #[arg(long, global = true)]
+    pub no_mouse: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Format {
+    #[default]
+    Table,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Standards evaluated as of a fiscal year.
+    Assess {
+        /// Fiscal year (FY2027 or 2027); default the current one.
+        #[arg(long)]
+        year: Option<String>,
+        /// As if no initiative is done.
+        #[arg(long)]
+        baseline: bool,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// The inventory.
+    Inventory {
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// The standards library.
+    #[command(subcommand)]
+    Standards(StandardsCmd),
+    /// Initiatives with quarters, costs, effects and warnings.
+    Roadmap {
+        #[command(subcommand)]
+        action: Option<RoadmapCmd>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Spend per fiscal year and funding source, against caps.
+    Budget {
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Undo the session's last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Bring data in.
+    #[command(subcommand)]
+    Import(ImportCmd),
+    /// Write the plan and what is derived from it.
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Sessions and scenarios.
+    #[command(subcommand)]
+    Session(SessionCmd),
+    /// Write a synthetic district of a given size into the session (for scale work).
+    Generate {
+        #[arg(long)]
+        items: usize,
+        #[arg(long)]
+        initiatives: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StandardsCmd {
+    /// The library in use.
+    List {
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Validate a standards folder (default: DATA_DIR/standards); errors as FILE:LINE:COL.
+    Lint { dir: Option<PathBuf> },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RoadmapCmd {
+    /// Move an initiative to start in a quarter (e.g. FY2028-Q2).
+    Move {
+        id: String,
+        quarter: String,
+        /// Also shift initiatives that depend on it.
+        #[arg(long)]
+        cascade: bool,
+    },
+    /// Place initiatives by value at the earliest quarter that respects dependencies and caps.
+    Schedule,
+    /// Create an initiative from a failing standard's remediation template.
+    Fix {
+        standard: String,
+        /// Start quarter; default the next quarter.
+        #[arg(long)]
+        start: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InventoryFormat {
+    Auto,
+    Snipeit,
+    GoogleAdmin,
+    Generic,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCmd {
+    /// Inventory from Snipe-IT, Google Admin / GAM, or the generic CSV template.
+    Inventory {
+        file: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "auto")]
+        format: InventoryFormat,
+        /// Import the valid rows and report each skipped one.
+        #[arg(long)]
+        skip_invalid: bool,
+        /// Print the generic CSV template and exit.
+        #[arg(long)]
+        template: bool,
+    },
+    /// An OSCAL catalog in JSON, added alongside the built-in standards.
+    Standards { file: PathBuf },
+    /// A plan exported as RON or JSON, replacing the session's plan.
+    Plan { file: PathBuf },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Markdown,
+    Html,
+    Csv,
+    Json,
+    Ron,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SessionCmd {
+    /// The sessions in the data directory.
+    List,
+    /// Create a session (from the demo district unless --empty).
+    New {
+        name: String,
+        #[arg(long)]
+        empty: bool,
+    },
+    /// Copy a session into a new what-if scenario.
+    Fork { from: String, to: String },
+    /// Delete a session.
+    Delete { name: String },
+    /// Compare two sessions: compliance and budget per year, initiatives that differ.
+    Compare { a: String, b: String },
+    /// The session's edit history.
+    Log,
+}
