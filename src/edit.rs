@@ -321,7 +321,7 @@ mod tests {
             owner: String::new(),
             start: Quarter::new(2027, 2).unwrap(),
             duration: 2,
-            one_time_cents: 100_00,
+            one_time_cents: 10_000,
             recurring_cents: 0,
             funding: "general".into(),
             spend: Default::default(),

@@ -4,7 +4,11 @@
 //! files / sled --load--> `model::Plan` --derive--> `derive::Derived` --render--> TUI / CLI / reports,
 //! and every change is an `edit::Edit` applied to the plan, which yields its inverse for undo.
 
+pub mod assess;
+pub mod budget;
 pub mod cli;
+pub mod derive;
 pub mod edit;
 pub mod model;
+pub mod roadmap;
 pub mod standards;

@@ -5,7 +5,11 @@ use vcio::cli::{Cli, Ctx};
 
 fn main() {
     let cli = Cli::parse();
-    let ctx = match Ctx::new(cli.data_dir.clone(), cli.session.clone(), cli.as_of.as_deref()) {
+    let ctx = match Ctx::new(
+        cli.data_dir.clone(),
+        cli.session.clone(),
+        cli.as_of.as_deref(),
+    ) {
         Ok(ctx) => ctx,
         Err(e) => {
             eprintln!("vcio: {e}");

@@ -38,11 +38,7 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    pub fn new(
-        data_dir: Option<PathBuf>,
-        session: String,
-        as_of: Option<&str>,
-    ) -> CliResult<Ctx> {
+    pub fn new(data_dir: Option<PathBuf>, session: String, as_of: Option<&str>) -> CliResult<Ctx> {
         let data_dir = match data_dir {
             Some(d) => d,
             None => directories::ProjectDirs::from("org", "vcio", "vcio")
@@ -57,6 +53,10 @@ impl Ctx {
         if session.trim().is_empty() || session.contains(['/', '\\', '\0']) {
             return Err(format!("--session: {session:?} is not a valid session name").into());
         }
-        Ok(Ctx { data_dir, session, as_of })
+        Ok(Ctx {
+            data_dir,
+            session,
+            as_of,
+        })
     }
 }

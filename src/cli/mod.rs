@@ -9,7 +9,11 @@ pub use context::{Ctx, UserError};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
-#[command(name = "vcio", version, about = "A planning workbench for school-district technology")]
+#[command(
+    name = "vcio",
+    version,
+    about = "A planning workbench for school-district technology"
+)]
 pub struct Cli {
     /// Where sessions, backups and user standards/themes live.
     #[arg(long, env = "VCIO_DATA_DIR", global = true, value_name = "DIR")]

@@ -91,6 +91,10 @@ pub enum Pred {
     Flag(String),
     HasTag(String),
     IsKind(Vec<String>),
+    /// The item is at this site (site id).
+    AtSite(String),
+    /// The item was acquired before this month (selects a purchase cohort).
+    AcquiredBefore(super::time::YearMonth),
     All(Vec<Pred>),
     Any(Vec<Pred>),
     Not(Box<Pred>),

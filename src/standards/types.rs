@@ -49,6 +49,7 @@ pub struct Measure {
 }
 
 /// What a ratio is divided by.
+#[allow(clippy::large_enum_variant)] // schema data, built once at load
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Per {
     Students,
@@ -85,6 +86,7 @@ pub enum IfEmpty {
     Fail,
 }
 
+#[allow(clippy::large_enum_variant)] // schema data, built once at load
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Check {
     /// The share (by quantity) of selected items meeting `pred` is at least `at_least` (0..1).

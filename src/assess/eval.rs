@@ -1,0 +1,436 @@
+//! Evaluating compiled checks for one fiscal year from slot totals and answers, giving a
+//! status, a score and a one-line evidence string a CIO can read aloud.
+
+use super::compile::{CCheck, CExpect, CPer};
+use super::slots::SlotTotals;
+use crate::model::{AnswerValue, District, FiscalYear};
+use crate::standards::IfEmpty;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Pass,
+    Fail,
+    /// Not enough information (missing answer, nothing recorded): never a silent pass.
+    Unknown,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outcome {
+    pub status: Status,
+    /// 0..1 where a share or ratio applies.
+    pub score: Option<f64>,
+    pub evidence: String,
+}
+
+impl Outcome {
+    fn new(status: Status, score: Option<f64>, evidence: String) -> Outcome {
+        Outcome {
+            status,
+            score,
+            evidence,
+        }
+    }
+}
+
+/// What a check can see in one fiscal year.
+pub struct YearView<'a> {
+    pub year: usize,
+    pub fy: FiscalYear,
+    /// The date "as of" which this year is judged (now for the current year, else its end).
+    pub ref_date: NaiveDate,
+    pub is_current: bool,
+    pub totals: &'a SlotTotals,
+    pub district: &'a District,
+    pub answer: &'a dyn Fn(&str) -> Option<&'a AnswerValue>,
+}
+
+impl YearView<'_> {
+    fn when(&self) -> String {
+        if self.is_current {
+            "now".into()
+        } else {
+            format!("by {}", self.fy)
+        }
+    }
+}
+
+/// Formats a count with thousands separators: 1850 -> "1,850"; keeps two decimals otherwise.
+pub fn group(n: f64) -> String {
+    if n.fract().abs() > 1e-9 {
+        return format!("{n:.2}");
+    }
+    let digits = format!("{}", n.abs() as i64);
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if n < 0.0 { format!("-{out}") } else { out }
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.0}%", (x * 100.0).floor())
+}
+
+pub fn evaluate(check: &CCheck, v: &YearView) -> Outcome {
+    match check {
+        CCheck::Share {
+            total,
+            pass,
+            at_least,
+            if_empty,
+            label,
+            failing,
+        } => {
+            let t = v.totals.total(*total, v.year);
+            let p = v.totals.total(*pass, v.year);
+            if t <= 0.0 {
+                let status = match if_empty {
+                    IfEmpty::Unknown => Status::Unknown,
+                    IfEmpty::Pass => Status::Pass,
+                    IfEmpty::Fail => Status::Fail,
+                };
+                return Outcome::new(status, None, format!("no {label} recorded"));
+            }
+            let share = p / t;
+            let ok = share + 1e-9 >= *at_least;
+            let evidence = if ok {
+                format!(
+                    "{} of {} {label} meet it {} ({})",
+                    group(p),
+                    group(t),
+                    v.when(),
+                    pct(share)
+                )
+            } else {
+                format!(
+                    "{} of {} {label} {failing} {} ({} meet it, {} needed)",
+                    group(t - p),
+                    group(t),
+                    v.when(),
+                    pct(share),
+                    pct(*at_least)
+                )
+            };
+            Outcome::new(
+                if ok { Status::Pass } else { Status::Fail },
+                Some(share),
+                evidence,
+            )
+        }
+        CCheck::Ratio {
+            num,
+            per,
+            at_least,
+            at_most,
+            per_site,
+            unit,
+            label,
+        } => ratio(v, *num, per, *at_least, *at_most, *per_site, unit, label),
+        CCheck::Answer { key, expect } => answer(v, key, expect),
+        CCheck::Exists { total, min, label } => {
+            let t = v.totals.total(*total, v.year);
+            if t + 1e-9 >= *min {
+                Outcome::new(
+                    Status::Pass,
+                    Some(1.0),
+                    format!("{} {label} in the inventory", group(t)),
+                )
+            } else if t <= 0.0 {
+                Outcome::new(
+                    Status::Fail,
+                    Some(0.0),
+                    format!("no {label} in the inventory"),
+                )
+            } else {
+                let score = Some(t / min);
+                Outcome::new(
+                    Status::Fail,
+                    score,
+                    format!("{} {label}, {} needed", group(t), group(*min)),
+                )
+            }
+        }
+        CCheck::All(cs) => combine(cs.iter().map(|c| evaluate(c, v)).collect(), true),
+        CCheck::Any(cs) => combine(cs.iter().map(|c| evaluate(c, v)).collect(), false),
+        CCheck::Not(c) => {
+            let o = evaluate(c, v);
+            let status = match o.status {
+                Status::Pass => Status::Fail,
+                Status::Fail => Status::Pass,
+                Status::Unknown => Status::Unknown,
+            };
+            Outcome::new(
+                status,
+                o.score.map(|s| 1.0 - s),
+                format!("not: {}", o.evidence),
+            )
+        }
+    }
+}
+
+/// All (`all = true`) or Any of several outcomes; evidence comes from the deciding parts.
+fn combine(outcomes: Vec<Outcome>, all: bool) -> Outcome {
+    let decisive = if all { Status::Fail } else { Status::Pass };
+    let status = if outcomes.iter().any(|o| o.status == decisive) {
+        decisive
+    } else if outcomes.iter().any(|o| o.status == Status::Unknown) {
+        Status::Unknown
+    } else if all {
+        Status::Pass
+    } else {
+        Status::Fail
+    };
+    let evidence: Vec<&str> = outcomes
+        .iter()
+        .filter(|o| o.status == status)
+        .map(|o| o.evidence.as_str())
+        .collect();
+    let scores: Vec<f64> = outcomes.iter().filter_map(|o| o.score).collect();
+    let score = (!scores.is_empty()).then(|| {
+        if all {
+            scores.iter().sum::<f64>() / scores.len() as f64
+        } else {
+            scores.iter().cloned().fold(0.0, f64::max)
+        }
+    });
+    Outcome::new(status, score, evidence.join("; "))
+}
+
+fn per_name(per: &CPer) -> &'static str {
+    match per {
+        CPer::Students => "students",
+        CPer::Staff => "staff",
+        CPer::Users => "users",
+        CPer::Classrooms => "classrooms",
+        CPer::Sites => "sites",
+        CPer::Slot(_) => "units",
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn ratio(
+    v: &YearView,
+    num: usize,
+    per: &CPer,
+    at_least: Option<f64>,
+    at_most: Option<f64>,
+    per_site: bool,
+    unit: &str,
+    label: &str,
+) -> Outcome {
+    let meets =
+        |r: f64| at_least.is_none_or(|t| r + 1e-9 >= t) && at_most.is_none_or(|t| r <= t + 1e-9);
+    let need = match (at_least, at_most) {
+        (Some(l), Some(m)) => format!("need {} to {}", group(l), group(m)),
+        (Some(l), None) => format!("need at least {}", group(l)),
+        (None, Some(m)) => format!("need at most {}", group(m)),
+        (None, None) => "no threshold".into(),
+    };
+    let score_of = |r: f64| match (at_least, at_most) {
+        (Some(l), _) if l > 0.0 => (r / l).min(1.0),
+        (None, Some(m)) if r > 0.0 => (m / r).min(1.0),
+        _ => 1.0,
+    };
+    if !per_site {
+        let d = v.district;
+        let den = match per {
+            CPer::Students => f64::from(d.students),
+            CPer::Staff => f64::from(d.staff),
+            CPer::Users => f64::from(d.users()),
+            CPer::Classrooms => f64::from(d.classrooms()),
+            CPer::Sites => d.sites.len() as f64,
+            CPer::Slot(s) => v.totals.total(*s, v.year),
+        };
+        if den <= 0.0 {
+            let msg = format!("no {} recorded, so {unit} cannot be judged", per_name(per));
+            return Outcome::new(Status::Unknown, None, msg);
+        }
+        let n = v.totals.total(num, v.year);
+        let r = n / den;
+        let ok = meets(r);
+        let evidence = format!(
+            "{:.2} {unit} {} ({} {label} for {} {}; {need})",
+            r,
+            v.when(),
+            group(n),
+            group(den),
+            per_name(per)
+        );
+        return Outcome::new(
+            if ok { Status::Pass } else { Status::Fail },
+            Some(score_of(r)),
+            evidence,
+        );
+    }
+    let mut judged = 0;
+    let mut failing: Vec<String> = Vec::new();
+    let mut score_sum = 0.0;
+    for (si, site) in v.district.sites.iter().enumerate() {
+        let den = match per {
+            CPer::Students => f64::from(site.students),
+            CPer::Staff => f64::from(site.staff),
+            CPer::Users => f64::from(site.students + site.staff),
+            CPer::Classrooms => f64::from(site.classrooms),
+            CPer::Sites => 1.0,
+            CPer::Slot(s) => v.totals.site(*s, si, v.year),
+        };
+        if den <= 0.0 {
+            continue;
+        }
+        judged += 1;
+        let r = v.totals.site(num, si, v.year) / den;
+        score_sum += score_of(r);
+        if !meets(r) {
+            failing.push(format!("{} {:.2}", site.name, r));
+        }
+    }
+    if judged == 0 {
+        let msg = format!(
+            "no site has {} recorded, so {unit} cannot be judged",
+            per_name(per)
+        );
+        return Outcome::new(Status::Unknown, None, msg);
+    }
+    let score = Some(score_sum / judged as f64);
+    if failing.is_empty() {
+        let msg = format!("all {judged} sites meet {unit} {} ({need})", v.when());
+        Outcome::new(Status::Pass, score, msg)
+    } else {
+        let n = failing.len();
+        let shown: Vec<String> = failing.into_iter().take(3).collect();
+        let more = if n > 3 {
+            format!(" and {} more", n - 3)
+        } else {
+            String::new()
+        };
+        let msg = format!(
+            "{n} of {judged} sites short on {unit} {} ({need}): {}{more}",
+            v.when(),
+            shown.join(", ")
+        );
+        Outcome::new(Status::Fail, score, msg)
+    }
+}
+
+fn answer(v: &YearView, key: &str, expect: &CExpect) -> Outcome {
+    let Some(a) = (v.answer)(key) else {
+        return Outcome::new(Status::Unknown, None, format!("not answered ({key})"));
+    };
+    let verdict = |ok: bool, text: String| {
+        Outcome::new(
+            if ok { Status::Pass } else { Status::Fail },
+            Some(f64::from(u8::from(ok))),
+            text,
+        )
+    };
+    let mismatch = || {
+        Outcome::new(
+            Status::Unknown,
+            None,
+            format!("answer {a} does not fit {key}"),
+        )
+    };
+    match (expect, a) {
+        (CExpect::Yes, AnswerValue::Yes) => verdict(true, "answered yes".into()),
+        (CExpect::Yes, AnswerValue::No) => verdict(false, "answered no".into()),
+        (CExpect::No, AnswerValue::No) => verdict(true, "answered no".into()),
+        (CExpect::No, AnswerValue::Yes) => verdict(false, "answered yes".into()),
+        (CExpect::AtLeast(t), AnswerValue::Number(n)) => verdict(
+            *n + 1e-9 >= *t,
+            format!("answered {}, need at least {}", group(*n), group(*t)),
+        ),
+        (CExpect::AtMost(t), AnswerValue::Number(n)) => verdict(
+            *n <= *t + 1e-9,
+            format!("answered {}, need at most {}", group(*n), group(*t)),
+        ),
+        (CExpect::WithinDays(days), AnswerValue::Date(d)) => {
+            let age = (v.ref_date - *d).num_days();
+            let when = if v.is_current {
+                format!("{age} days ago")
+            } else {
+                format!("{age} days before {} ends", v.fy)
+            };
+            verdict(
+                age as f64 <= *days,
+                format!("last on {d}, {when} (limit {} days)", group(*days)),
+            )
+        }
+        (CExpect::OneOf(options), AnswerValue::Text(t)) => {
+            let ok = options.iter().any(|o| o.eq_ignore_ascii_case(t.trim()));
+            verdict(
+                ok,
+                format!("answered {t:?}, expected one of {}", options.join("/")),
+            )
+        }
+        _ => mismatch(),
+    }
+}
+
+/// How many units a check is short by in a year: failing items of a share, missing units of a
+/// ratio (summed over short sites) or of an existence check. 0 when nothing is short.
+pub fn shortfall(check: &CCheck, totals: &SlotTotals, year: usize, d: &District) -> f64 {
+    match check {
+        CCheck::Share {
+            total,
+            pass,
+            at_least,
+            ..
+        } => {
+            let (t, p) = (totals.total(*total, year), totals.total(*pass, year));
+            if t > 0.0 && p / t + 1e-9 < *at_least {
+                t - p
+            } else {
+                0.0
+            }
+        }
+        CCheck::Ratio {
+            num,
+            per,
+            at_least: Some(min),
+            per_site,
+            ..
+        } => {
+            let short = |n: f64, den: f64| (min * den - n).max(0.0);
+            if *per_site {
+                d.sites
+                    .iter()
+                    .enumerate()
+                    .map(|(si, s)| {
+                        let den = match per {
+                            CPer::Students => f64::from(s.students),
+                            CPer::Staff => f64::from(s.staff),
+                            CPer::Users => f64::from(s.students + s.staff),
+                            CPer::Classrooms => f64::from(s.classrooms),
+                            CPer::Sites => 1.0,
+                            CPer::Slot(x) => totals.site(*x, si, year),
+                        };
+                        short(totals.site(*num, si, year), den)
+                    })
+                    .sum()
+            } else {
+                let den = match per {
+                    CPer::Students => f64::from(d.students),
+                    CPer::Staff => f64::from(d.staff),
+                    CPer::Users => f64::from(d.users()),
+                    CPer::Classrooms => f64::from(d.classrooms()),
+                    CPer::Sites => d.sites.len() as f64,
+                    CPer::Slot(x) => totals.total(*x, year),
+                };
+                short(totals.total(*num, year), den)
+            }
+        }
+        CCheck::Exists { total, min, .. } => (min - totals.total(*total, year)).max(0.0),
+        CCheck::All(cs) | CCheck::Any(cs) => cs
+            .iter()
+            .map(|c| shortfall(c, totals, year, d))
+            .find(|u| *u > 0.0)
+            .unwrap_or(0.0),
+        _ => 0.0,
+    }
+}

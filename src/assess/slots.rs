@@ -1,0 +1,235 @@
+//! Totalling slots over the inventory, per fiscal year (and per site where a check needs it).
+//!
+//! This is the only place that scans inventory. It runs once per inventory or library change;
+//! initiative moves reuse its totals and adjust them with effect deltas (see `projection`).
+
+use super::compile::{CPred, CSelector, Compiled, Slot};
+use crate::model::{Item, Plan};
+use std::collections::HashMap;
+
+/// The dates that ageing predicates read. Refreshed items get new ones; the item stays put.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dates {
+    /// Month index (`YearMonth::index`) of acquisition.
+    pub acquired: Option<i32>,
+    /// Month index of the last supported month.
+    pub end_of_support: Option<i32>,
+    pub life_years: Option<u8>,
+}
+
+impl Dates {
+    pub fn of(item: &Item) -> Dates {
+        Dates {
+            acquired: item.acquired.map(|a| a.index()),
+            end_of_support: item.end_of_support.map(|e| e.index()),
+            life_years: item.life_years,
+        }
+    }
+}
+
+impl CSelector {
+    /// Whether an item is selected (kinds, category, tags and the time-independent filter).
+    pub fn matches(&self, item: &Item) -> bool {
+        (self.kinds.is_empty()
+            || self
+                .kinds
+                .iter()
+                .any(|k| k.eq_ignore_ascii_case(&item.kind)))
+            && self.category.is_none_or(|c| c == item.category)
+            && self
+                .tags
+                .iter()
+                .all(|t| item.tags.iter().any(|it| it.eq_ignore_ascii_case(t)))
+            && self
+                .filter
+                .as_ref()
+                .is_none_or(|f| f.eval(item, Dates::of(item), i32::MAX))
+    }
+}
+
+impl CPred {
+    /// Evaluates at a reference month (`YearMonth::index`).
+    pub fn eval(&self, item: &Item, d: Dates, ref_month: i32) -> bool {
+        match self {
+            CPred::AgeAtMostMonths(m) => d.acquired.is_some_and(|a| f64::from(ref_month - a) <= *m),
+            CPred::WithinLife => match (d.acquired, d.life_years) {
+                (Some(a), Some(life)) => ref_month - a <= i32::from(life) * 12,
+                (Some(_), None) => true,
+                (None, _) => false,
+            },
+            CPred::SupportedForMonths(m) => d
+                .end_of_support
+                .is_none_or(|e| f64::from(e - ref_month) >= *m),
+            CPred::AttrAtLeast(k, v) => item
+                .attrs
+                .get(k)
+                .and_then(|a| a.as_num())
+                .is_some_and(|n| n >= *v),
+            CPred::AttrAtMost(k, v) => item
+                .attrs
+                .get(k)
+                .and_then(|a| a.as_num())
+                .is_some_and(|n| n <= *v),
+            CPred::AttrIs(k, v) => item
+                .attrs
+                .get(k)
+                .is_some_and(|a| a.as_text().eq_ignore_ascii_case(v)),
+            CPred::Flag(k) => item
+                .attrs
+                .get(k)
+                .and_then(|a| a.as_num())
+                .is_some_and(|n| n != 0.0),
+            CPred::HasTag(t) => item.tags.iter().any(|it| it.eq_ignore_ascii_case(t)),
+            CPred::IsKind(ks) => ks.iter().any(|k| k.eq_ignore_ascii_case(&item.kind)),
+            CPred::AtSite(s) => item
+                .site
+                .as_deref()
+                .is_some_and(|is| is.eq_ignore_ascii_case(s)),
+            CPred::AcquiredBefore(ym) => d.acquired.is_some_and(|a| a < ym.index()),
+            CPred::All(ps) => ps.iter().all(|p| p.eval(item, d, ref_month)),
+            CPred::Any(ps) => ps.iter().any(|p| p.eval(item, d, ref_month)),
+            CPred::Not(p) => !p.eval(item, d, ref_month),
+        }
+    }
+}
+
+/// Slot totals, flattened: each slot has `years` district totals, then, for per-site slots,
+/// `years` totals per site.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SlotTotals {
+    pub years: usize,
+    pub sites: usize,
+    pub offsets: Vec<usize>,
+    pub values: Vec<f64>,
+}
+
+impl SlotTotals {
+    pub fn zeroed(slots: &[Slot], years: usize, sites: usize) -> SlotTotals {
+        let mut offsets = Vec::with_capacity(slots.len());
+        let mut len = 0;
+        for s in slots {
+            offsets.push(len);
+            len += years * if s.per_site { 1 + sites } else { 1 };
+        }
+        SlotTotals {
+            years,
+            sites,
+            offsets,
+            values: vec![0.0; len],
+        }
+    }
+    pub fn total(&self, slot: usize, year: usize) -> f64 {
+        self.values[self.offsets[slot] + year]
+    }
+    pub fn site(&self, slot: usize, site: usize, year: usize) -> f64 {
+        self.values[self.offsets[slot] + self.years * (1 + site) + year]
+    }
+    pub fn add(&mut self, other: &SlotTotals) {
+        for (a, b) in self.values.iter_mut().zip(&other.values) {
+            *a += b;
+        }
+    }
+}
+
+/// Which slots an item could fall in, by kind, so a scan tests only plausible slots.
+#[derive(Debug, Clone, Default)]
+pub struct SlotIndex {
+    by_kind: HashMap<String, Vec<usize>>,
+    any_kind: Vec<usize>,
+}
+
+impl SlotIndex {
+    pub fn new(compiled: &Compiled) -> SlotIndex {
+        let mut ix = SlotIndex::default();
+        for (i, s) in compiled.slots.iter().enumerate() {
+            if s.select.kinds.is_empty() {
+                ix.any_kind.push(i);
+            }
+            for k in &s.select.kinds {
+                ix.by_kind.entry(k.clone()).or_default().push(i);
+            }
+        }
+        ix
+    }
+    pub fn candidates<'a>(&'a self, kind: &str) -> impl Iterator<Item = usize> + 'a {
+        let by_kind = match self.by_kind.get(kind) {
+            Some(v) => v.as_slice(),
+            None if kind.bytes().any(|b| b.is_ascii_uppercase()) => self
+                .by_kind
+                .get(&kind.to_lowercase())
+                .map(Vec::as_slice)
+                .unwrap_or(&[]),
+            None => &[],
+        };
+        by_kind.iter().chain(self.any_kind.iter()).copied()
+    }
+}
+
+/// Everything the scan needs about the horizon and the sites.
+pub struct ScanCtx<'a> {
+    pub compiled: &'a Compiled,
+    pub index: &'a SlotIndex,
+    /// Reference month per horizon year.
+    pub ref_months: &'a [i32],
+    /// Site id -> position in `district.sites`.
+    pub sites: &'a HashMap<String, usize>,
+}
+
+impl ScanCtx<'_> {
+    /// Adds `sign` x one item's contribution (with the given dates) to the totals, for the
+    /// horizon years in `years`.
+    pub fn add_item(
+        &self,
+        totals: &mut SlotTotals,
+        item: &Item,
+        dates: Dates,
+        years: std::ops::Range<usize>,
+        sign: f64,
+    ) {
+        let site = item
+            .site
+            .as_deref()
+            .and_then(|s| self.sites.get(s))
+            .copied();
+        for sid in self.index.candidates(&item.kind) {
+            let slot = &self.compiled.slots[sid];
+            if !slot.select.matches(item) {
+                continue;
+            }
+            let weight = match &slot.attr {
+                Some(a) => item.attrs.get(a).and_then(|v| v.as_num()).unwrap_or(0.0),
+                None => 1.0,
+            } * f64::from(item.quantity)
+                * sign;
+            if weight == 0.0 {
+                continue;
+            }
+            let base = totals.offsets[sid];
+            let end = years.end.min(self.ref_months.len());
+            for y in years.start..end {
+                let rm = self.ref_months[y];
+                if slot.pred.as_ref().is_none_or(|p| p.eval(item, dates, rm)) {
+                    totals.values[base + y] += weight;
+                    if let (true, Some(si)) = (slot.per_site, site) {
+                        totals.values[base + totals.years * (1 + si) + y] += weight;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Totals every slot over the whole inventory: the baseline, with no initiative done.
+pub fn scan(plan: &Plan, ctx: &ScanCtx) -> SlotTotals {
+    let mut totals = SlotTotals::zeroed(&ctx.compiled.slots, ctx.ref_months.len(), ctx.sites.len());
+    for item in &plan.items {
+        ctx.add_item(
+            &mut totals,
+            item,
+            Dates::of(item),
+            0..ctx.ref_months.len(),
+            1.0,
+        );
+    }
+    totals
+}

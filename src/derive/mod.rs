@@ -1,0 +1,330 @@
+//! Derived data: everything computed from a plan and never stored: the assessment per fiscal
+//! year (baseline and with initiatives), the budget, and warnings.
+//!
+//! `Engine` keeps the expensive parts (compiled library, inventory slot totals, effect deltas)
+//! and recomputes only what an edit can change: a move re-applies cached effect deltas and
+//! re-judges checks, it never re-scans the inventory.
+
+pub mod effects;
+pub mod horizon;
+
+use crate::assess::compile::{Compiled, compile};
+use crate::assess::eval::{Outcome, Status, YearView, evaluate};
+use crate::assess::slots::{ScanCtx, SlotIndex, SlotTotals, scan};
+use crate::budget::{Budget, roll_up};
+use crate::edit::Edit;
+use crate::model::{AnswerValue, Effect, FiscalYear, Plan, Quarter};
+use crate::standards::Library;
+use chrono::NaiveDate;
+use effects::EffectIndex;
+pub use horizon::Horizon;
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearAssessment {
+    pub fiscal_year: FiscalYear,
+    /// One outcome per standard, in library order.
+    pub outcomes: Vec<Outcome>,
+    pub passing: usize,
+    pub failing: usize,
+    pub unknown: usize,
+}
+
+impl YearAssessment {
+    fn new(fiscal_year: FiscalYear, outcomes: Vec<Outcome>) -> Self {
+        let count = |s| outcomes.iter().filter(|o| o.status == s).count();
+        let (passing, failing, unknown) = (
+            count(Status::Pass),
+            count(Status::Fail),
+            count(Status::Unknown),
+        );
+        Self {
+            fiscal_year,
+            outcomes,
+            passing,
+            failing,
+            unknown,
+        }
+    }
+    /// Passing share of all standards, 0..1.
+    pub fn compliance(&self) -> f64 {
+        if self.outcomes.is_empty() {
+            0.0
+        } else {
+            self.passing as f64 / self.outcomes.len() as f64
+        }
+    }
+}
+
+/// An initiative that resolves a standard, and the quarter its work ends.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fix {
+    pub initiative: String,
+    pub done: Quarter,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Derived {
+    pub horizon: Horizon,
+    /// As if no initiative is done.
+    pub baseline: Vec<YearAssessment>,
+    /// With the effects of initiatives completed by each year.
+    pub projected: Vec<YearAssessment>,
+    pub budget: Budget,
+    /// Per standard (library order): the initiatives that resolve it.
+    pub fixes: Vec<Vec<Fix>>,
+    /// Roadmap warnings (dependencies, horizon, unknown ids) followed by budget warnings.
+    pub warnings: Vec<String>,
+}
+
+pub struct Engine {
+    library: Library,
+    compiled: Compiled,
+    slot_index: SlotIndex,
+    std_index: HashMap<String, usize>,
+    sites: HashMap<String, usize>,
+    items_by_kind: HashMap<String, Vec<usize>>,
+    baseline_totals: SlotTotals,
+    projected_totals: SlotTotals,
+    effects: EffectIndex,
+    derived: Derived,
+}
+
+impl Engine {
+    pub fn new(plan: &Plan, library: Library, as_of: NaiveDate) -> Engine {
+        let horizon = Horizon::new(&plan.district, as_of);
+        let mut engine = Engine {
+            compiled: Compiled::default(),
+            slot_index: SlotIndex::default(),
+            std_index: library
+                .standards
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.id.clone(), i))
+                .collect(),
+            library,
+            sites: HashMap::new(),
+            items_by_kind: HashMap::new(),
+            baseline_totals: SlotTotals::default(),
+            projected_totals: SlotTotals::default(),
+            effects: EffectIndex::default(),
+            derived: Derived {
+                horizon,
+                baseline: Vec::new(),
+                projected: Vec::new(),
+                budget: Budget::default(),
+                fixes: Vec::new(),
+                warnings: Vec::new(),
+            },
+        };
+        engine.rebuild(plan);
+        engine
+    }
+
+    pub fn derived(&self) -> &Derived {
+        &self.derived
+    }
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+    pub fn horizon(&self) -> &Horizon {
+        &self.derived.horizon
+    }
+
+    /// Everything from scratch: after loading, or when the district, overrides or inventory change.
+    pub fn rebuild(&mut self, plan: &Plan) {
+        let horizon = Horizon::new(&plan.district, self.derived.horizon.as_of);
+        self.compiled = compile(&self.library, &plan.overrides);
+        self.slot_index = SlotIndex::new(&self.compiled);
+        self.sites = plan
+            .district
+            .sites
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+        self.items_by_kind.clear();
+        for (i, item) in plan.items.iter().enumerate() {
+            self.items_by_kind
+                .entry(item.kind.to_lowercase())
+                .or_default()
+                .push(i);
+        }
+        self.derived.horizon = horizon;
+        let ctx = self.scan_ctx();
+        self.baseline_totals = scan(plan, &ctx);
+        self.effects.clear();
+        self.effects.rebuild(plan, &self.items_by_kind);
+        self.derived.baseline = self.judge(plan, &self.baseline_totals, None);
+        self.recompute_initiatives(plan);
+    }
+
+    fn scan_ctx(&self) -> ScanCtx<'_> {
+        ScanCtx {
+            compiled: &self.compiled,
+            index: &self.slot_index,
+            ref_months: &self.derived.horizon.ref_months,
+            sites: &self.sites,
+        }
+    }
+
+    /// Brings derived data up to date after `edit` was applied to `plan` (either direction).
+    pub fn update(&mut self, plan: &Plan, edit: &Edit) {
+        let t = edit.touched();
+        if t.district || t.overrides || t.inventory {
+            self.rebuild(plan);
+            return;
+        }
+        if effects_changed(edit, &mut |id| self.effects.forget(id)) {
+            self.effects.rebuild(plan, &self.items_by_kind);
+        }
+        if t.answers {
+            self.derived.baseline = self.judge(plan, &self.baseline_totals, None);
+        }
+        self.recompute_initiatives(plan);
+    }
+
+    /// The projection, fixes, budget and warnings: what any initiative change can affect.
+    fn recompute_initiatives(&mut self, plan: &Plan) {
+        let mut totals = self.baseline_totals.clone();
+        let mut effects = std::mem::take(&mut self.effects);
+        effects.apply(plan, &self.derived.horizon, &self.scan_ctx(), &mut totals);
+        self.effects = effects;
+        let projected = self.judge(plan, &totals, Some(()));
+        self.derived.projected = projected;
+        self.projected_totals = totals;
+        self.derived.fixes = self.fixes(plan);
+        self.derived.budget = roll_up(plan, &self.derived.horizon);
+        let mut warnings = crate::roadmap::warnings(plan, &self.derived.horizon, &self.library);
+        warnings.extend(self.derived.budget.warnings.iter().cloned());
+        self.derived.warnings = warnings;
+    }
+
+    /// How many units a standard is short by in a horizon year, with initiatives: failing items
+    /// for a share, missing units for a ratio or existence check. 0 when it passes or does not
+    /// measure inventory.
+    pub fn failing_units(&self, plan: &Plan, standard: usize, year: usize) -> f64 {
+        let Some(check) = self.compiled.checks.get(standard) else {
+            return 0.0;
+        };
+        crate::assess::eval::shortfall(check, &self.projected_totals, year, &plan.district)
+    }
+
+    fn fixes(&self, plan: &Plan) -> Vec<Vec<Fix>> {
+        let mut fixes = vec![Vec::new(); self.library.standards.len()];
+        for ini in &plan.initiatives {
+            for sid in &ini.resolves {
+                if let Some(&i) = self.std_index.get(sid) {
+                    fixes[i].push(Fix {
+                        initiative: ini.id.clone(),
+                        done: ini.end(),
+                    });
+                }
+            }
+        }
+        for f in &mut fixes {
+            f.sort_by(|a, b| {
+                a.done
+                    .cmp(&b.done)
+                    .then_with(|| a.initiative.cmp(&b.initiative))
+            });
+        }
+        fixes
+    }
+
+    /// Judges every standard for every horizon year. With `initiatives`, answers set by
+    /// completed initiatives count and named standards are resolved from completion.
+    fn judge(
+        &self,
+        plan: &Plan,
+        totals: &SlotTotals,
+        initiatives: Option<()>,
+    ) -> Vec<YearAssessment> {
+        let h = &self.derived.horizon;
+        // (completion date, initiative) in completion order, for answers and resolutions.
+        let mut done: Vec<(NaiveDate, &crate::model::Initiative)> = Vec::new();
+        if initiatives.is_some() {
+            done = plan
+                .initiatives
+                .iter()
+                .map(|i| (h.completion_date(i.end()), i))
+                .collect();
+            done.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+        }
+        let mut resolved: HashMap<usize, (NaiveDate, &str, Quarter)> = HashMap::new();
+        for (date, ini) in &done {
+            for sid in &ini.resolves {
+                if let Some(&i) = self.std_index.get(sid) {
+                    resolved.entry(i).or_insert((*date, &ini.id, ini.end()));
+                }
+            }
+        }
+        (0..h.years.len())
+            .map(|y| {
+                let ref_date = h.ref_dates[y];
+                let mut set: BTreeMap<&str, AnswerValue> = BTreeMap::new();
+                for (date, ini) in done.iter().take_while(|(d, _)| *d <= ref_date) {
+                    for eff in &ini.effects {
+                        match eff {
+                            Effect::SetAnswer { key, value } => {
+                                set.insert(key, value.clone());
+                            }
+                            Effect::AnswerDated { key } => {
+                                set.insert(key, AnswerValue::Date(*date));
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                let lookup = |k: &str| set.get(k).or_else(|| plan.answers.get(k));
+                let view = YearView {
+                    year: y,
+                    fy: h.years[y],
+                    ref_date,
+                    is_current: y == 0,
+                    totals,
+                    district: &plan.district,
+                    answer: &lookup,
+                };
+                let outcomes = self
+                    .compiled
+                    .checks
+                    .iter()
+                    .enumerate()
+                    .map(|(i, check)| match resolved.get(&i) {
+                        Some((date, id, end)) if *date <= ref_date => Outcome {
+                            status: Status::Pass,
+                            score: Some(1.0),
+                            evidence: format!("resolved by {id} (done {end})"),
+                        },
+                        _ => evaluate(check, &view),
+                    })
+                    .collect();
+                YearAssessment::new(h.years[y], outcomes)
+            })
+            .collect()
+    }
+}
+
+/// Whether an edit changes which items initiatives refresh; forgets changed initiatives' caches.
+fn effects_changed(edit: &Edit, forget: &mut dyn FnMut(&str)) -> bool {
+    match edit {
+        Edit::PutInitiative(ini) => {
+            forget(&ini.id);
+            true
+        }
+        Edit::RemoveInitiative(id) => {
+            forget(id);
+            true
+        }
+        Edit::Batch(es) => {
+            // Visit every part (no short-circuit): each changed initiative must be forgotten.
+            let mut changed = false;
+            for e in es {
+                changed |= effects_changed(e, forget);
+            }
+            changed
+        }
+        _ => false,
+    }
+}

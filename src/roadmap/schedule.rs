@@ -1,0 +1,279 @@
+//! Auto-scheduling (levelling): place initiatives in priority order at the earliest quarter
+//! that respects dependencies and every cap, and report what cannot fit in the horizon.
+//!
+//! Priority is value per dollar: the severity weights of the standards an initiative resolves,
+//! divided by its cost. An initiative is placed only after everything it depends on. Caps are
+//! checked with the same arithmetic as the budget (even splits, E-Rate discount share); the C2
+//! budget limit is not modelled here, so the budget view remains the final word.
+
+use crate::budget::{discount_share, split_even};
+use crate::derive::Horizon;
+use crate::edit::Edit;
+use crate::model::{GENERAL_FUND, Initiative, Plan, Quarter, SourceKind};
+use crate::standards::Library;
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, HashMap};
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ScheduleResult {
+    /// The moves, as one undoable batch (empty when nothing moves).
+    pub moves: Vec<Edit>,
+    /// Initiatives that fit nowhere in the horizon, with why.
+    pub unplaced: Vec<(String, String)>,
+}
+
+impl ScheduleResult {
+    pub fn edit(&self) -> Option<Edit> {
+        (!self.moves.is_empty()).then(|| Edit::Batch(self.moves.clone()))
+    }
+}
+
+/// Value per million cents, so integer ordering is stable and exact.
+fn value(ini: &Initiative, library: &Library) -> i64 {
+    let weight: i64 = ini
+        .resolves
+        .iter()
+        .filter_map(|s| library.get(s))
+        .map(|s| s.severity.weight())
+        .sum();
+    let cost = (ini.one_time_cents + ini.recurring_cents).max(100);
+    weight.saturating_mul(1_000_000_000_000) / cost
+}
+
+struct Ready {
+    value: i64,
+    id: usize,
+}
+impl PartialEq for Ready {
+    fn eq(&self, o: &Self) -> bool {
+        self.cmp(o) == Ordering::Equal
+    }
+}
+impl Eq for Ready {}
+impl PartialOrd for Ready {
+    fn partial_cmp(&self, o: &Self) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Ready {
+    /// Highest value first; ties by plan order (lower index first).
+    fn cmp(&self, o: &Self) -> Ordering {
+        self.value.cmp(&o.value).then_with(|| o.id.cmp(&self.id))
+    }
+}
+
+/// Spend per (year, source) with caps, filled as initiatives are placed.
+struct Ledger {
+    years: usize,
+    first_q: i32,
+    sources: Vec<(String, Option<i64>, Option<i64>)>,
+    by_source: Vec<i64>,
+    totals: Vec<i64>,
+    caps: Vec<Option<i64>>,
+    erate: Option<usize>,
+    pct: u8,
+}
+
+impl Ledger {
+    fn new(plan: &Plan, h: &Horizon) -> Ledger {
+        let sources: Vec<(String, Option<i64>, Option<i64>)> = plan
+            .budget
+            .sources
+            .iter()
+            .map(|s| (s.id.clone(), s.annual_cap_cents, s.award_cents))
+            .collect();
+        let years = h.years.len();
+        let mut l = Ledger {
+            years,
+            first_q: h.first_quarter().index(),
+            erate: plan
+                .budget
+                .sources
+                .iter()
+                .position(|s| s.kind == SourceKind::Erate),
+            by_source: vec![0; years * sources.len().max(1)],
+            totals: vec![0; years],
+            caps: h.years.iter().map(|fy| plan.budget.cap_for(*fy)).collect(),
+            sources,
+            pct: plan.district.erate_discount_pct,
+        };
+        for item in &plan.items {
+            let annual = item
+                .annual_cost_cents
+                .saturating_mul(i64::from(item.quantity));
+            let src = item.funding.as_deref().unwrap_or(GENERAL_FUND);
+            for y in 0..years {
+                l.add(y, src, annual, item.erate.is_some(), 1);
+            }
+        }
+        l
+    }
+    fn source(&self, id: &str) -> Option<usize> {
+        self.sources.iter().position(|s| s.0 == id)
+    }
+    fn add(&mut self, y: usize, src: &str, cents: i64, erate: bool, sign: i64) {
+        let reimbursed = if erate && self.erate.is_some() {
+            discount_share(cents, self.pct)
+        } else {
+            0
+        };
+        if let Some(s) = self.source(src) {
+            self.by_source[s * self.years + y] += sign * (cents - reimbursed);
+        }
+        if let Some(e) = self.erate {
+            self.by_source[e * self.years + y] += sign * reimbursed;
+        }
+        self.totals[y] += sign * cents;
+    }
+    /// Per-year amounts an initiative would spend starting at `start`.
+    fn spend(&self, ini: &Initiative, start: Quarter) -> Vec<i64> {
+        let mut per_year = vec![0; self.years];
+        let n = i64::from(ini.duration_q());
+        let last_q = self.first_q + self.years as i32 * 4 - 1;
+        let mut put = |q: i32, cents: i64| {
+            if q >= self.first_q && q <= last_q {
+                per_year[((q - self.first_q) / 4) as usize] += cents;
+            }
+        };
+        for k in 0..n {
+            put(
+                start.index() + k as i32,
+                split_even(ini.one_time_cents, n, k),
+            );
+        }
+        if ini.recurring_cents > 0 {
+            for q in start.index() + n as i32..=last_q {
+                let qi = i64::from(Quarter::from_index(q).q) - 1;
+                put(q, split_even(ini.recurring_cents, 4, qi));
+            }
+        }
+        per_year
+    }
+    fn apply(&mut self, ini: &Initiative, spend: &[i64], sign: i64) {
+        for (y, cents) in spend.iter().enumerate() {
+            if *cents != 0 {
+                self.add(y, &ini.funding, *cents, ini.erate.is_some(), sign);
+            }
+        }
+    }
+    fn within_caps(&self) -> bool {
+        let overall = self
+            .totals
+            .iter()
+            .zip(&self.caps)
+            .all(|(t, c)| c.is_none_or(|c| *t <= c));
+        overall
+            && self.sources.iter().enumerate().all(|(s, (_, cap, award))| {
+                let row = &self.by_source[s * self.years..(s + 1) * self.years];
+                row.iter().all(|v| cap.is_none_or(|c| *v <= c))
+                    && award.is_none_or(|a| row.iter().sum::<i64>() <= a)
+            })
+    }
+}
+
+/// Levels the whole roadmap. Initiatives already under way (started before now) stay put.
+pub fn schedule(plan: &Plan, horizon: &Horizon, library: &Library) -> ScheduleResult {
+    let n = plan.initiatives.len();
+    let index: HashMap<&str, usize> = plan
+        .initiatives
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (x.id.as_str(), i))
+        .collect();
+    let mut waiting = vec![0usize; n];
+    let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, ini) in plan.initiatives.iter().enumerate() {
+        for d in &ini.depends_on {
+            if let Some(&j) = index.get(d.as_str()) {
+                waiting[i] += 1;
+                dependents[j].push(i);
+            }
+        }
+    }
+    let mut ledger = Ledger::new(plan, horizon);
+    let now = horizon.now_quarter().max(horizon.first_quarter());
+    let last = horizon.last_quarter();
+    let mut end: Vec<Option<Quarter>> = vec![None; n];
+    let mut heap: BinaryHeap<Ready> = (0..n)
+        .filter(|&i| waiting[i] == 0)
+        .map(|i| Ready {
+            value: value(&plan.initiatives[i], library),
+            id: i,
+        })
+        .collect();
+    let mut result = ScheduleResult::default();
+    let mut placed = vec![false; n];
+    while let Some(Ready { id: i, .. }) = heap.pop() {
+        let ini = &plan.initiatives[i];
+        let earliest = ini
+            .depends_on
+            .iter()
+            .filter_map(|d| index.get(d.as_str()).and_then(|&j| end[j]))
+            .map(|e| e.plus(1))
+            .fold(now, Quarter::max);
+        let mut chosen = None;
+        if ini.start < now {
+            // Work already under way is not re-planned.
+            chosen = Some(ini.start);
+            ledger.apply(ini, &ledger.spend(ini, ini.start), 1);
+        } else {
+            let mut q = earliest;
+            while q.plus(i32::from(ini.duration_q()) - 1) <= last {
+                let spend = ledger.spend(ini, q);
+                ledger.apply(ini, &spend, 1);
+                if ledger.within_caps() {
+                    chosen = Some(q);
+                    break;
+                }
+                ledger.apply(ini, &spend, -1);
+                q = q.plus(1);
+            }
+        }
+        match chosen {
+            Some(q) => {
+                placed[i] = true;
+                end[i] = Some(q.plus(i32::from(ini.duration_q()) - 1));
+                if q != ini.start {
+                    result.moves.push(Edit::MoveInitiative {
+                        id: ini.id.clone(),
+                        start: q,
+                    });
+                }
+            }
+            None => {
+                let why = if earliest.plus(i32::from(ini.duration_q()) - 1) > last {
+                    "its dependencies finish too late for the horizon"
+                } else {
+                    "no quarter keeps every cap"
+                };
+                result.unplaced.push((ini.id.clone(), why.into()));
+            }
+        }
+        for &d in &dependents[i] {
+            waiting[d] -= 1;
+            if waiting[d] == 0 {
+                if placed[i] {
+                    heap.push(Ready {
+                        value: value(&plan.initiatives[d], library),
+                        id: d,
+                    });
+                } else {
+                    result.unplaced.push((
+                        plan.initiatives[d].id.clone(),
+                        format!("depends on {}, which does not fit", ini.id),
+                    ));
+                    // Its own dependents are unreachable too; mark them by leaving waiting > 0.
+                }
+            }
+        }
+    }
+    for (i, ini) in plan.initiatives.iter().enumerate() {
+        if waiting[i] > 0 && !result.unplaced.iter().any(|(id, _)| *id == ini.id) {
+            result.unplaced.push((
+                ini.id.clone(),
+                "waits on a dependency cycle or an unplaced dependency".into(),
+            ));
+        }
+    }
+    result
+}
