@@ -7,13 +7,11 @@ use vcio::derive::Horizon;
 use vcio::model::*;
 
 fn small_plan(students: u32) -> Plan {
-    let mut plan = Plan::default();
-    plan.district.students = students;
-    plan.district.erate_discount_pct = 60;
-    plan
+    let district = District { students, erate_discount_pct: 60, ..District::default() };
+    Plan { district, ..Plan::default() }
 }
 
-fn year<'a>(b: &'a vcio::budget::Budget, fy: i32) -> &'a vcio::budget::YearBudget {
+fn year(b: &vcio::budget::Budget, fy: i32) -> &vcio::budget::YearBudget {
     b.years
         .iter()
         .find(|y| y.fiscal_year == FiscalYear(fy))

@@ -60,8 +60,7 @@ pub fn chromebooks(id: &str, qty: u32, acquired: &str) -> Item {
 
 /// Two schools; 1,000 Chromebooks bought 2022-08 (age 5 by FY2028's end) and 500 new ones.
 pub fn plan() -> Plan {
-    let mut plan = Plan::default();
-    plan.district = District {
+    let district = District {
         name: "Testville".into(),
         students: 1500,
         staff: 120,
@@ -84,6 +83,7 @@ pub fn plan() -> Plan {
         erate_discount_pct: 60,
         ..District::default()
     };
+    let mut plan = Plan { district, ..Plan::default() };
     let mut ap_es = Item::new("AP-ES", "AP", Category::Network, "access-point", 20);
     ap_es.site = Some("es".into());
     let mut ap_hs = Item::new("AP-HS", "AP", Category::Network, "access-point", 30);
