@@ -9,6 +9,7 @@ pub mod budget;
 pub mod cli;
 pub mod derive;
 pub mod edit;
+pub mod history;
 pub mod model;
 pub mod roadmap;
 pub mod standards;
