@@ -1,0 +1,12 @@
+//! Read-only views of a plan and what is derived from it, as the CLI prints them: aligned
+//! tables for people, one JSON document for programs (DESIGN section 4 shapes).
+
+pub mod assess;
+pub mod listings;
+pub mod roadmap;
+pub mod table;
+
+/// Terminal width for tables: `COLUMNS` when set, else 80.
+pub fn width() -> usize {
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|w| *w >= 40).unwrap_or(80)
+}

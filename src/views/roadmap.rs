@@ -1,0 +1,99 @@
+//! `vcio roadmap` and `vcio budget`: initiatives with their quarters and costs, and spend per
+//! fiscal year and funding source against caps.
+
+use super::table::Table;
+use crate::budget::money;
+use crate::derive::Derived;
+use crate::model::Plan;
+use serde_json::{Value, json};
+
+pub fn roadmap_json(session: &str, plan: &Plan, derived: &Derived) -> Value {
+    let initiatives: Vec<Value> = plan
+        .initiatives
+        .iter()
+        .map(|i| {
+            json!({
+                "id": i.id, "title": i.title, "owner": i.owner,
+                "start": i.start.to_string(), "end": i.end().to_string(), "duration": i.duration_q(),
+                "one_time_cents": i.one_time_cents, "recurring_cents": i.recurring_cents,
+                "funding_source": i.funding, "erate": i.erate, "spend": i.spend,
+                "depends_on": i.depends_on, "resolves": i.resolves, "effects": i.effects.len(),
+                "notes": i.notes,
+            })
+        })
+        .collect();
+    json!({"session": session, "initiatives": initiatives, "warnings": derived.warnings})
+}
+
+pub fn roadmap_table(plan: &Plan, derived: &Derived, width: usize) -> String {
+    let mut rows: Vec<&crate::model::Initiative> = plan.initiatives.iter().collect();
+    rows.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
+    let mut t = Table::new(&["ID", "Start", "End", "One-time", "Yearly", "Source", "Title"]).right(&[3, 4]).flex(6);
+    for i in rows {
+        t.row(vec![
+            i.id.clone(),
+            i.start.to_string(),
+            i.end().to_string(),
+            money(i.one_time_cents),
+            money(i.recurring_cents),
+            i.funding.clone(),
+            i.title.clone(),
+        ]);
+    }
+    let mut out = t.render(width);
+    let first = derived.projected.first().map(|y| y.compliance() * 100.0).unwrap_or(0.0);
+    let last = derived.projected.last().map(|y| y.compliance() * 100.0).unwrap_or(0.0);
+    out.push_str(&format!("{} initiatives · compliance {first:.0}% now -> {last:.0}% by the end of the horizon\n", plan.initiatives.len()));
+    if !derived.warnings.is_empty() {
+        out.push_str("\nWARNINGS\n");
+        for w in &derived.warnings {
+            out.push_str(&super::table::fit(&format!("! {w}"), width));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+pub fn budget_json(session: &str, derived: &Derived) -> Value {
+    let b = &derived.budget;
+    json!({
+        "session": session,
+        "years": b.years,
+        "horizon_total_cents": b.horizon_total_cents,
+        "c2_budget_cents": b.c2_budget_cents,
+        "c2_planned_cents": b.c2_planned_cents,
+        "warnings": b.warnings,
+    })
+}
+
+pub fn budget_table(derived: &Derived, width: usize) -> String {
+    let b = &derived.budget;
+    let mut sources: Vec<&String> = b.years.iter().flat_map(|y| y.by_source.keys()).collect();
+    sources.sort();
+    sources.dedup();
+    let mut headers: Vec<&str> = vec!["Year"];
+    headers.extend(sources.iter().map(|s| s.as_str()));
+    headers.extend(["Total", "Cap", "Status"]);
+    let n = headers.len();
+    let mut t = Table::new(&headers).right(&(1..n - 1).collect::<Vec<_>>()).flex(n - 1);
+    for y in &b.years {
+        let mut row = vec![y.fiscal_year.to_string()];
+        row.extend(sources.iter().map(|s| money(y.by_source.get(*s).copied().unwrap_or(0))));
+        row.push(money(y.total_cents));
+        row.push(y.cap_cents.map(money).unwrap_or_else(|| "-".into()));
+        row.push(if y.over_cap { "OVER CAP !".into() } else { "ok".into() });
+        t.row(row);
+    }
+    let mut out = t.render(width);
+    out.push_str(&format!(
+        "Horizon total {} · E-Rate C2 budget {} (planned {})\n",
+        money(b.horizon_total_cents),
+        money(b.c2_budget_cents),
+        money(b.c2_planned_cents)
+    ));
+    for w in &b.warnings {
+        out.push_str(&super::table::fit(&format!("! {w}"), width));
+        out.push('\n');
+    }
+    out
+}
