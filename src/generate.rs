@@ -71,12 +71,21 @@ pub fn generate(items: usize, initiatives: usize, seed: u64, standard_ids: &[Str
         horizon_years: 5,
         erate_discount_pct: 60,
     };
-    let mut plan = Plan { district, ..Plan::default() };
+    let mut plan = Plan {
+        district,
+        ..Plan::default()
+    };
     for n in 0..items {
         let (kind, category, cost, life, tags) = KINDS[rng.below(KINDS.len() as u64) as usize];
         let site = &plan.district.sites[rng.below(site_count as u64) as usize];
         let acquired = YearMonth::from_index(2015 * 12 + rng.below(12 * 12) as i32);
-        let mut item = Item::new(&format!("GEN-{n:06}"), &format!("{kind} {n}"), category, kind, 1 + rng.below(40) as u32);
+        let mut item = Item::new(
+            &format!("GEN-{n:06}"),
+            &format!("{kind} {n}"),
+            category,
+            kind,
+            1 + rng.below(40) as u32,
+        );
         item.site = Some(site.id.clone());
         item.unit_cost_cents = cost;
         item.acquired = Some(acquired);
@@ -86,10 +95,12 @@ pub fn generate(items: usize, initiatives: usize, seed: u64, standard_ids: &[Str
             item.end_of_support = Some(acquired.plus_months(12 * 8));
         }
         for flag in ["encrypted", "edr_agent", "filter_agent", "mdm_enrolled"] {
-            item.attrs.insert(flag.into(), AttrValue::Flag(rng.chance(85)));
+            item.attrs
+                .insert(flag.into(), AttrValue::Flag(rng.chance(85)));
         }
         if kind == "access-point" {
-            item.attrs.insert("wifi_gen".into(), AttrValue::Num(4.0 + rng.below(3) as f64));
+            item.attrs
+                .insert("wifi_gen".into(), AttrValue::Num(4.0 + rng.below(3) as f64));
             item.erate = Some(ErateCategory::C2);
         }
         plan.items.push(item);
@@ -98,7 +109,11 @@ pub fn generate(items: usize, initiatives: usize, seed: u64, standard_ids: &[Str
     for n in 0..initiatives {
         let (kind, _, cost, _, _) = KINDS[rng.below(KINDS.len() as u64) as usize];
         let site = format!("site-{:02}", rng.below(site_count as u64));
-        let start = Quarter::new(2027 + rng.below(4) as i32, 1 + rng.below(4) as u8).unwrap_or(Quarter { fy: FiscalYear(2028), q: 1 });
+        let start =
+            Quarter::new(2027 + rng.below(4) as i32, 1 + rng.below(4) as u8).unwrap_or(Quarter {
+                fy: FiscalYear(2028),
+                q: 1,
+            });
         let mut ini = Initiative {
             id: format!("GI-{n:05}"),
             title: format!("Refresh {kind} at {site}"),
@@ -106,12 +121,20 @@ pub fn generate(items: usize, initiatives: usize, seed: u64, standard_ids: &[Str
             start,
             duration: 1 + rng.below(4) as u8,
             one_time_cents: cost * (5 + rng.below(100) as i64),
-            recurring_cents: if rng.chance(20) { 100_00 * rng.below(500) as i64 } else { 0 },
+            recurring_cents: if rng.chance(20) {
+                100_00 * rng.below(500) as i64
+            } else {
+                0
+            },
             funding: GENERAL_FUND.into(),
             spend: SpendKind::Capital,
             erate: (kind == "access-point" || kind == "switch").then_some(ErateCategory::C2),
             // Chains of about ten: most initiatives follow the one before.
-            depends_on: if n % 10 != 0 { vec![format!("GI-{:05}", n - 1)] } else { Vec::new() },
+            depends_on: if n % 10 != 0 {
+                vec![format!("GI-{:05}", n - 1)]
+            } else {
+                Vec::new()
+            },
             resolves: if standard_ids.is_empty() {
                 Vec::new()
             } else {
@@ -128,7 +151,10 @@ pub fn generate(items: usize, initiatives: usize, seed: u64, standard_ids: &[Str
             notes: String::new(),
         };
         if rng.chance(10) {
-            ini.effects.push(Effect::SetAnswer { key: "mfa_staff".into(), value: AnswerValue::Yes });
+            ini.effects.push(Effect::SetAnswer {
+                key: "mfa_staff".into(),
+                value: AnswerValue::Yes,
+            });
         }
         plan.initiatives.push(ini);
     }

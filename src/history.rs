@@ -30,7 +30,12 @@ pub struct MemorySession {
 
 impl MemorySession {
     pub fn new(name: &str, plan: Plan) -> Self {
-        Self { name: name.into(), plan, undo: Vec::new(), redo: Vec::new() }
+        Self {
+            name: name.into(),
+            plan,
+            undo: Vec::new(),
+            redo: Vec::new(),
+        }
     }
 }
 
@@ -48,13 +53,17 @@ impl History for MemorySession {
         Ok(inverse)
     }
     fn undo(&mut self) -> Result<Option<Edit>, String> {
-        let Some((edit, inverse)) = self.undo.pop() else { return Ok(None) };
+        let Some((edit, inverse)) = self.undo.pop() else {
+            return Ok(None);
+        };
         apply(&mut self.plan, inverse.clone()).map_err(|e| e.to_string())?;
         self.redo.push((edit, inverse.clone()));
         Ok(Some(inverse))
     }
     fn redo(&mut self) -> Result<Option<Edit>, String> {
-        let Some((edit, inverse)) = self.redo.pop() else { return Ok(None) };
+        let Some((edit, inverse)) = self.redo.pop() else {
+            return Ok(None);
+        };
         apply(&mut self.plan, edit.clone()).map_err(|e| e.to_string())?;
         self.undo.push((edit.clone(), inverse));
         Ok(Some(edit))

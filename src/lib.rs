@@ -13,5 +13,5 @@ pub mod generate;
 pub mod history;
 pub mod model;
 pub mod roadmap;
-pub mod views;
 pub mod standards;
+pub mod views;

@@ -7,8 +7,15 @@ use vcio::derive::Horizon;
 use vcio::model::*;
 
 fn small_plan(students: u32) -> Plan {
-    let district = District { students, erate_discount_pct: 60, ..District::default() };
-    Plan { district, ..Plan::default() }
+    let district = District {
+        students,
+        erate_discount_pct: 60,
+        ..District::default()
+    };
+    Plan {
+        district,
+        ..Plan::default()
+    }
 }
 
 fn year(b: &vcio::budget::Budget, fy: i32) -> &vcio::budget::YearBudget {

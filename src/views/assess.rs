@@ -17,7 +17,11 @@ pub struct AssessView<'a> {
 
 impl AssessView<'_> {
     fn year(&self) -> &YearAssessment {
-        let years = if self.baseline { &self.derived.baseline } else { &self.derived.projected };
+        let years = if self.baseline {
+            &self.derived.baseline
+        } else {
+            &self.derived.projected
+        };
         &years[self.year]
     }
 
@@ -31,7 +35,11 @@ impl AssessView<'_> {
             .enumerate()
             .filter(|(i, _)| y.outcomes[*i].status == status)
             .collect();
-        v.sort_by(|a, b| a.1.severity.cmp(&b.1.severity).then_with(|| a.1.id.cmp(&b.1.id)));
+        v.sort_by(|a, b| {
+            a.1.severity
+                .cmp(&b.1.severity)
+                .then_with(|| a.1.id.cmp(&b.1.id))
+        });
         v
     }
 
@@ -49,7 +57,12 @@ impl AssessView<'_> {
 
     pub fn json(&self) -> Value {
         let y = self.year();
-        let list = |st| self.with_status(st).into_iter().map(|(i, s)| self.entry(i, s)).collect::<Vec<_>>();
+        let list = |st| {
+            self.with_status(st)
+                .into_iter()
+                .map(|(i, s)| self.entry(i, s))
+                .collect::<Vec<_>>()
+        };
         json!({
             "session": self.session,
             "fiscal_year": y.fiscal_year,
@@ -65,8 +78,16 @@ impl AssessView<'_> {
     pub fn table(&self, width: usize) -> String {
         let y = self.year();
         let h = &self.derived.horizon;
-        let mode = if self.baseline { "baseline, no initiatives" } else { "with the roadmap" };
-        let when = if self.year == 0 { format!("{} (now, {})", y.fiscal_year, h.as_of) } else { y.fiscal_year.to_string() };
+        let mode = if self.baseline {
+            "baseline, no initiatives"
+        } else {
+            "with the roadmap"
+        };
+        let when = if self.year == 0 {
+            format!("{} (now, {})", y.fiscal_year, h.as_of)
+        } else {
+            y.fiscal_year.to_string()
+        };
         let mut out = format!(
             "{} · session {} · {when} · {mode}\n{} of {} standards pass ({:.0}%), {} fail, {} unknown\n",
             self.district,
@@ -100,9 +121,19 @@ impl AssessView<'_> {
             .projected
             .iter()
             .zip(&self.derived.baseline)
-            .map(|(p, b)| format!("{} {}/{}", p.fiscal_year, group(p.passing as f64), group(b.passing as f64)))
+            .map(|(p, b)| {
+                format!(
+                    "{} {}/{}",
+                    p.fiscal_year,
+                    group(p.passing as f64),
+                    group(b.passing as f64)
+                )
+            })
             .collect();
-        out.push_str(&format!("\npassing per year, with roadmap/baseline: {}\n", trend.join("  ")));
+        out.push_str(&format!(
+            "\npassing per year, with roadmap/baseline: {}\n",
+            trend.join("  ")
+        ));
         out
     }
 }

@@ -27,21 +27,43 @@ pub fn inventory_json(session: &str, plan: &Plan) -> Value {
 
 pub fn inventory_table(plan: &Plan, width: usize) -> String {
     let mut rows: Vec<&crate::model::Item> = plan.items.iter().collect();
-    rows.sort_by(|a, b| a.category.cmp(&b.category).then_with(|| a.kind.cmp(&b.kind)).then_with(|| a.id.cmp(&b.id)));
-    let mut t = Table::new(&["Category", "Kind", "Site", "Qty", "Acquired", "Unit cost", "Name"]).right(&[3, 5]).flex(6);
+    rows.sort_by(|a, b| {
+        a.category
+            .cmp(&b.category)
+            .then_with(|| a.kind.cmp(&b.kind))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    let mut t = Table::new(&[
+        "Category",
+        "Kind",
+        "Site",
+        "Qty",
+        "Acquired",
+        "Unit cost",
+        "Name",
+    ])
+    .right(&[3, 5])
+    .flex(6);
     for i in rows {
         t.row(vec![
             i.category.name().into(),
             i.kind.clone(),
             i.site.clone().unwrap_or_else(|| "-".into()),
             group(f64::from(i.quantity)),
-            i.acquired.map(|a| a.to_string()).unwrap_or_else(|| "-".into()),
+            i.acquired
+                .map(|a| a.to_string())
+                .unwrap_or_else(|| "-".into()),
             money(i.unit_cost_cents),
             i.name.clone(),
         ]);
     }
     let units: u64 = plan.items.iter().map(|i| u64::from(i.quantity)).sum();
-    format!("{}{} rows, {} units\n", t.render(width), group(plan.items.len() as f64), group(units as f64))
+    format!(
+        "{}{} rows, {} units\n",
+        t.render(width),
+        group(plan.items.len() as f64),
+        group(units as f64)
+    )
 }
 
 pub fn standards_json(lib: &Library) -> Value {
@@ -62,8 +84,23 @@ pub fn standards_json(lib: &Library) -> Value {
 pub fn standards_table(lib: &Library, width: usize) -> String {
     let mut t = Table::new(&["ID", "Area", "Severity", "Check", "Title"]).flex(4);
     for s in &lib.standards {
-        t.row(vec![s.id.clone(), s.area.clone(), s.severity.name().into(), s.check.kind().into(), s.title.clone()]);
+        t.row(vec![
+            s.id.clone(),
+            s.area.clone(),
+            s.severity.name().into(),
+            s.check.kind().into(),
+            s.title.clone(),
+        ]);
     }
-    let inv = lib.standards.iter().filter(|s| s.check.uses_inventory()).count();
-    format!("{}{} standards, {} checked against inventory\n", t.render(width), lib.standards.len(), inv)
+    let inv = lib
+        .standards
+        .iter()
+        .filter(|s| s.check.uses_inventory())
+        .count();
+    format!(
+        "{}{} standards, {} checked against inventory\n",
+        t.render(width),
+        lib.standards.len(),
+        inv
+    )
 }

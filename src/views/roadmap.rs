@@ -28,7 +28,11 @@ pub fn roadmap_json(session: &str, plan: &Plan, derived: &Derived) -> Value {
 pub fn roadmap_table(plan: &Plan, derived: &Derived, width: usize) -> String {
     let mut rows: Vec<&crate::model::Initiative> = plan.initiatives.iter().collect();
     rows.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
-    let mut t = Table::new(&["ID", "Start", "End", "One-time", "Yearly", "Source", "Title"]).right(&[3, 4]).flex(6);
+    let mut t = Table::new(&[
+        "ID", "Start", "End", "One-time", "Yearly", "Source", "Title",
+    ])
+    .right(&[3, 4])
+    .flex(6);
     for i in rows {
         t.row(vec![
             i.id.clone(),
@@ -41,9 +45,20 @@ pub fn roadmap_table(plan: &Plan, derived: &Derived, width: usize) -> String {
         ]);
     }
     let mut out = t.render(width);
-    let first = derived.projected.first().map(|y| y.compliance() * 100.0).unwrap_or(0.0);
-    let last = derived.projected.last().map(|y| y.compliance() * 100.0).unwrap_or(0.0);
-    out.push_str(&format!("{} initiatives · compliance {first:.0}% now -> {last:.0}% by the end of the horizon\n", plan.initiatives.len()));
+    let first = derived
+        .projected
+        .first()
+        .map(|y| y.compliance() * 100.0)
+        .unwrap_or(0.0);
+    let last = derived
+        .projected
+        .last()
+        .map(|y| y.compliance() * 100.0)
+        .unwrap_or(0.0);
+    out.push_str(&format!(
+        "{} initiatives · compliance {first:.0}% now -> {last:.0}% by the end of the horizon\n",
+        plan.initiatives.len()
+    ));
     if !derived.warnings.is_empty() {
         out.push_str("\nWARNINGS\n");
         for w in &derived.warnings {
@@ -75,13 +90,23 @@ pub fn budget_table(derived: &Derived, width: usize) -> String {
     headers.extend(sources.iter().map(|s| s.as_str()));
     headers.extend(["Total", "Cap", "Status"]);
     let n = headers.len();
-    let mut t = Table::new(&headers).right(&(1..n - 1).collect::<Vec<_>>()).flex(n - 1);
+    let mut t = Table::new(&headers)
+        .right(&(1..n - 1).collect::<Vec<_>>())
+        .flex(n - 1);
     for y in &b.years {
         let mut row = vec![y.fiscal_year.to_string()];
-        row.extend(sources.iter().map(|s| money(y.by_source.get(*s).copied().unwrap_or(0))));
+        row.extend(
+            sources
+                .iter()
+                .map(|s| money(y.by_source.get(*s).copied().unwrap_or(0))),
+        );
         row.push(money(y.total_cents));
         row.push(y.cap_cents.map(money).unwrap_or_else(|| "-".into()));
-        row.push(if y.over_cap { "OVER CAP !".into() } else { "ok".into() });
+        row.push(if y.over_cap {
+            "OVER CAP !".into()
+        } else {
+            "ok".into()
+        });
         t.row(row);
     }
     let mut out = t.render(width);

@@ -83,7 +83,10 @@ pub fn plan() -> Plan {
         erate_discount_pct: 60,
         ..District::default()
     };
-    let mut plan = Plan { district, ..Plan::default() };
+    let mut plan = Plan {
+        district,
+        ..Plan::default()
+    };
     let mut ap_es = Item::new("AP-ES", "AP", Category::Network, "access-point", 20);
     ap_es.site = Some("es".into());
     let mut ap_hs = Item::new("AP-HS", "AP", Category::Network, "access-point", 30);
