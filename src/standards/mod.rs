@@ -1,8 +1,12 @@
 //! The standards library: types (the RON schema), loading the embedded defaults plus a user's
 //! folder, and linting.
 
+pub mod lint;
+pub mod load;
 pub mod types;
 
+pub use lint::{Diagnostic, lint_dir, lint_str};
+pub use load::LoadError;
 pub use types::{Check, CostModel, Expect, IfEmpty, Measure, Per, Remediation, Severity, Standard};
 
 /// The standards in use, in a stable order (by id).

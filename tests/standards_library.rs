@@ -1,0 +1,108 @@
+//! The shipped standards library: every embedded file parses and lints clean, and the library is
+//! big and broad enough for a real district assessment.
+
+use std::collections::BTreeSet;
+use vcio::standards::load::BUILTIN_FILES;
+use vcio::standards::{Library, lint_str};
+
+#[test]
+fn every_shipped_file_lints_clean() {
+    for (name, text) in BUILTIN_FILES {
+        let diags = lint_str(name, text);
+        assert!(
+            diags.is_empty(),
+            "{}",
+            diags
+                .iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+}
+
+#[test]
+fn ids_are_unique_across_files_and_sorted() {
+    let lib = Library::builtin();
+    let ids: Vec<&str> = lib.standards.iter().map(|s| s.id.as_str()).collect();
+    let unique: BTreeSet<&str> = ids.iter().copied().collect();
+    assert_eq!(
+        ids.len(),
+        unique.len(),
+        "duplicate ids in the built-in library"
+    );
+    assert!(
+        ids.windows(2).all(|w| w[0] < w[1]),
+        "library is not sorted by id"
+    );
+}
+
+const AREAS: [&str; 7] = [
+    "Infrastructure",
+    "Security",
+    "Data & Privacy",
+    "Devices",
+    "Classroom",
+    "Operations",
+    "Governance",
+];
+
+#[test]
+fn library_is_broad_enough_for_a_district_assessment() {
+    let lib = Library::builtin();
+    assert!(
+        lib.standards.len() >= 110,
+        "only {} standards",
+        lib.standards.len()
+    );
+    for area in AREAS {
+        let n = lib.standards.iter().filter(|s| s.area == area).count();
+        assert!(n >= 10, "area {area} has only {n} standards");
+    }
+    for s in &lib.standards {
+        assert!(
+            AREAS.contains(&s.area.as_str()),
+            "{} has unknown area {:?}",
+            s.id,
+            s.area
+        );
+        assert!(!s.refs.is_empty(), "{} cites no framework", s.id);
+    }
+}
+
+#[test]
+fn most_standards_read_inventory_facts() {
+    let lib = Library::builtin();
+    let inv = lib
+        .standards
+        .iter()
+        .filter(|s| s.check.uses_inventory())
+        .count();
+    let share = inv as f64 / lib.standards.len() as f64;
+    assert!(
+        share >= 0.6,
+        "only {inv} of {} standards read inventory ({share:.2})",
+        lib.standards.len()
+    );
+}
+
+#[test]
+fn ids_carry_their_area_prefix() {
+    let prefix = |area: &str| match area {
+        "Infrastructure" => "NET-",
+        "Security" => "SEC-",
+        "Data & Privacy" => "DAT-",
+        "Devices" => "DEV-",
+        "Classroom" => "CLS-",
+        "Operations" => "OPS-",
+        _ => "GOV-",
+    };
+    for s in Library::builtin().standards {
+        assert!(
+            s.id.starts_with(prefix(&s.area)),
+            "{} is in area {}",
+            s.id,
+            s.area
+        );
+    }
+}
