@@ -41,13 +41,67 @@ pub struct Budget {
     pub warnings: Vec<String>,
 }
 
-/// One amount of spending in one quarter, before E-Rate is split off.
-struct Line<'a> {
-    quarter: i32,
-    cents: i64,
-    source: &'a str,
-    erate: Option<ErateCategory>,
-    spend: SpendKind,
+/// Spend accumulated per (quarter, source, E-Rate category, capital/operating) before E-Rate
+/// is split off: a dense grid, so rolling up thousands of initiatives is additions only.
+struct Grid<'a> {
+    first_q: i32,
+    quarters: usize,
+    /// Source ids: the budget's sources in order, then unknown ids as they are met.
+    ids: Vec<&'a str>,
+    cells: Vec<i64>,
+}
+
+const ERATE_KINDS: usize = 3;
+const SPEND_KINDS: usize = 2;
+
+impl<'a> Grid<'a> {
+    fn new(plan: &'a Plan, horizon: &Horizon) -> Grid<'a> {
+        let first_q = horizon.first_quarter().index();
+        let quarters = (horizon.last_quarter().index() - first_q + 1).max(0) as usize;
+        let ids: Vec<&str> = plan.budget.sources.iter().map(|s| s.id.as_str()).collect();
+        let cells = vec![0; quarters * ids.len().max(1) * ERATE_KINDS * SPEND_KINDS];
+        Grid {
+            first_q,
+            quarters,
+            ids,
+            cells,
+        }
+    }
+    fn source(&mut self, id: &'a str) -> usize {
+        if let Some(i) = self.ids.iter().position(|s| *s == id) {
+            return i;
+        }
+        self.ids.push(id);
+        let per_source = self.quarters * ERATE_KINDS * SPEND_KINDS;
+        self.cells.resize(self.ids.len() * per_source, 0);
+        self.ids.len() - 1
+    }
+    fn index(&self, q: usize, src: usize, erate: Option<ErateCategory>, spend: SpendKind) -> usize {
+        let e = match erate {
+            None => 0,
+            Some(ErateCategory::C1) => 1,
+            Some(ErateCategory::C2) => 2,
+        };
+        let s = match spend {
+            SpendKind::Capital => 0,
+            SpendKind::Operating => 1,
+        };
+        ((src * self.quarters + q) * ERATE_KINDS + e) * SPEND_KINDS + s
+    }
+    fn add(
+        &mut self,
+        quarter: i32,
+        src: usize,
+        erate: Option<ErateCategory>,
+        spend: SpendKind,
+        cents: i64,
+    ) {
+        let q = quarter - self.first_q;
+        if q >= 0 && (q as usize) < self.quarters {
+            let i = self.index(q as usize, src, erate, spend);
+            self.cells[i] += cents;
+        }
+    }
 }
 
 /// `total` split into `n` parts that differ by at most a cent and sum exactly to `total`.
@@ -64,11 +118,12 @@ pub fn discount_share(cents: i64, pct: u8) -> i64 {
 }
 
 pub fn roll_up(plan: &Plan, horizon: &Horizon) -> Budget {
-    let first_q = horizon.first_quarter().index();
-    let last_q = horizon.last_quarter().index();
-    let in_horizon = |q: i32| (first_q..=last_q).contains(&q);
-    let mut lines: Vec<Line> = Vec::new();
-
+    let mut grid = Grid::new(plan, horizon);
+    let (first_q, last_q) = (grid.first_q, grid.first_q + grid.quarters as i32 - 1);
+    let quarter_share = |annual: i64, q: i32| {
+        let qi = i64::from(crate::model::Quarter::from_index(q).q) - 1;
+        split_even(annual, 4, qi)
+    };
     for item in &plan.items {
         let annual = item
             .annual_cost_cents
@@ -76,119 +131,157 @@ pub fn roll_up(plan: &Plan, horizon: &Horizon) -> Budget {
         if annual == 0 {
             continue;
         }
+        let src = grid.source(item.funding.as_deref().unwrap_or(GENERAL_FUND));
         for q in first_q..=last_q {
-            let qi = i64::from(crate::model::Quarter::from_index(q).q) - 1;
-            lines.push(Line {
-                quarter: q,
-                cents: split_even(annual, 4, qi),
-                source: item.funding.as_deref().unwrap_or(GENERAL_FUND),
-                erate: item.erate,
-                spend: SpendKind::Operating,
-            });
+            grid.add(
+                q,
+                src,
+                item.erate,
+                SpendKind::Operating,
+                quarter_share(annual, q),
+            );
         }
     }
     for ini in &plan.initiatives {
-        let start = ini.start.index();
-        let n = i64::from(ini.duration_q());
+        let src = grid.source(&ini.funding);
+        let (start, n) = (ini.start.index(), i64::from(ini.duration_q()));
         for k in 0..n {
-            let q = start + k as i32;
-            if in_horizon(q) {
-                lines.push(Line {
-                    quarter: q,
-                    cents: split_even(ini.one_time_cents, n, k),
-                    source: &ini.funding,
-                    erate: ini.erate,
-                    spend: ini.spend,
-                });
-            }
+            grid.add(
+                start + k as i32,
+                src,
+                ini.erate,
+                ini.spend,
+                split_even(ini.one_time_cents, n, k),
+            );
         }
         if ini.recurring_cents > 0 {
             for q in (ini.end().index() + 1).max(first_q)..=last_q {
-                let qi = i64::from(crate::model::Quarter::from_index(q).q) - 1;
-                lines.push(Line {
-                    quarter: q,
-                    cents: split_even(ini.recurring_cents, 4, qi),
-                    source: &ini.funding,
-                    erate: ini.erate,
-                    spend: SpendKind::Operating,
-                });
+                grid.add(
+                    q,
+                    src,
+                    ini.erate,
+                    SpendKind::Operating,
+                    quarter_share(ini.recurring_cents, q),
+                );
             }
         }
     }
-    // C2 discounts are limited by the cycle budget in the order money is committed.
-    lines.sort_by_key(|l| l.quarter);
-    settle(plan, horizon, &lines)
+    settle(plan, horizon, &grid)
 }
 
-fn settle(plan: &Plan, horizon: &Horizon, lines: &[Line]) -> Budget {
+fn settle(plan: &Plan, horizon: &Horizon, grid: &Grid) -> Budget {
     let settings = &plan.budget;
     let pct = plan.district.erate_discount_pct;
-    let erate_name = settings.erate_source().map(|s| s.name.clone());
+    let erate_source = settings
+        .sources
+        .iter()
+        .position(|s| s.kind == SourceKind::Erate);
     let c2 = &settings.c2;
     let c2_budget = c2.budget_cents(plan.district.students);
     let cycle_of = |fy: FiscalYear| (fy.0 - c2.first_fy.0).div_euclid(5);
-    let current_cycle = cycle_of(horizon.current());
     let mut c2_used: BTreeMap<i32, i64> = BTreeMap::new();
     let mut warnings = Vec::new();
-    let mut unknown_sources: Vec<String> = Vec::new();
-
-    let mut years: Vec<YearBudget> = horizon
-        .years
+    let names: Vec<String> = grid
+        .ids
         .iter()
-        .map(|fy| YearBudget {
-            fiscal_year: *fy,
-            total_cents: 0,
-            cap_cents: settings.cap_for(*fy),
-            over_cap: false,
-            by_source: BTreeMap::new(),
-            capital_cents: 0,
-            operating_cents: 0,
-            over: Vec::new(),
+        .enumerate()
+        .map(|(i, id)| match settings.sources.get(i) {
+            Some(s) => s.name.clone(),
+            None => format!("Unfunded ({id})"),
         })
         .collect();
-
-    for line in lines {
-        let fy = crate::model::Quarter::from_index(line.quarter).fy;
-        let Some(y) = horizon.year_index(fy) else {
-            continue;
-        };
-        let source_name = match settings.source(line.source) {
-            Some(s) => s.name.clone(),
-            None => {
-                if !unknown_sources.iter().any(|s| s == line.source) {
-                    unknown_sources.push(line.source.to_string());
-                }
-                format!("Unfunded ({})", line.source)
-            }
-        };
-        let reimbursed = match (line.erate, &erate_name) {
-            (Some(ErateCategory::C1), Some(_)) => discount_share(line.cents, pct),
-            (Some(ErateCategory::C2), Some(_)) => {
-                let used = c2_used.entry(cycle_of(fy)).or_insert(0);
-                let eligible = line.cents.min((c2_budget - *used).max(0));
-                *used += line.cents;
-                discount_share(eligible, pct)
-            }
-            _ => 0,
-        };
-        let yb = &mut years[y];
-        *yb.by_source.entry(source_name).or_insert(0) += line.cents - reimbursed;
-        if let (true, Some(name)) = (reimbursed > 0, &erate_name) {
-            *yb.by_source.entry(name.clone()).or_insert(0) += reimbursed;
-        }
-        match line.spend {
-            SpendKind::Capital => yb.capital_cents += line.cents,
-            SpendKind::Operating => yb.operating_cents += line.cents,
-        }
-    }
-
-    for id in unknown_sources {
+    for id in grid.ids.iter().skip(settings.sources.len()) {
         warnings.push(format!(
             "funding source {id:?} is not in the budget settings: unfunded"
         ));
     }
-    let mut grant_spent: BTreeMap<String, i64> = BTreeMap::new();
-    for yb in &mut years {
+    let years_n = horizon.years.len();
+    // Paid per (year, source), capital and operating per year.
+    let mut paid = vec![0i64; years_n * names.len()];
+    let mut capital = vec![0i64; years_n];
+    let mut operating = vec![0i64; years_n];
+    // Quarter by quarter, so C2 discounts go to the money committed first.
+    for q in 0..grid.quarters {
+        let quarter = crate::model::Quarter::from_index(grid.first_q + q as i32);
+        let Some(y) = horizon.year_index(quarter.fy) else {
+            continue;
+        };
+        for src in 0..names.len() {
+            for erate in [None, Some(ErateCategory::C1), Some(ErateCategory::C2)] {
+                for spend in [SpendKind::Capital, SpendKind::Operating] {
+                    let cents = grid.cells[grid.index(q, src, erate, spend)];
+                    if cents == 0 {
+                        continue;
+                    }
+                    let reimbursed = match (erate, erate_source) {
+                        (Some(ErateCategory::C1), Some(_)) => discount_share(cents, pct),
+                        (Some(ErateCategory::C2), Some(_)) => {
+                            let used = c2_used.entry(cycle_of(quarter.fy)).or_insert(0);
+                            let eligible = cents.min((c2_budget - *used).max(0));
+                            *used += cents;
+                            discount_share(eligible, pct)
+                        }
+                        _ => 0,
+                    };
+                    paid[y * names.len() + src] += cents - reimbursed;
+                    if let Some(e) = erate_source {
+                        paid[y * names.len() + e] += reimbursed;
+                    }
+                    match spend {
+                        SpendKind::Capital => capital[y] += cents,
+                        SpendKind::Operating => operating[y] += cents,
+                    }
+                }
+            }
+        }
+    }
+    let mut years: Vec<YearBudget> = horizon
+        .years
+        .iter()
+        .enumerate()
+        .map(|(y, fy)| YearBudget {
+            fiscal_year: *fy,
+            total_cents: 0,
+            cap_cents: settings.cap_for(*fy),
+            over_cap: false,
+            by_source: names
+                .iter()
+                .enumerate()
+                .filter(|(s, _)| paid[y * names.len() + s] != 0)
+                .map(|(s, n)| (n.clone(), paid[y * names.len() + s]))
+                .collect(),
+            capital_cents: capital[y],
+            operating_cents: operating[y],
+            over: Vec::new(),
+        })
+        .collect();
+    check_caps(plan, &mut years, &mut warnings);
+    let current_cycle = cycle_of(horizon.current());
+    let c2_planned = c2_used.get(&current_cycle).copied().unwrap_or(0);
+    for (cycle, used) in &c2_used {
+        if *used > c2_budget {
+            let first = c2.first_fy.0 + cycle * 5;
+            warnings.push(format!(
+                "E-Rate C2 budget FY{first}-FY{} exceeded by {}: the excess gets no discount",
+                first + 4,
+                money(used - c2_budget)
+            ));
+        }
+    }
+    Budget {
+        horizon_total_cents: years.iter().map(|y| y.total_cents).sum(),
+        years,
+        c2_budget_cents: c2_budget,
+        c2_planned_cents: c2_planned,
+        warnings,
+    }
+}
+
+/// Totals each year and marks every cap it exceeds: overall, per source, grant awards.
+fn check_caps(plan: &Plan, years: &mut [YearBudget], warnings: &mut Vec<String>) {
+    let settings = &plan.budget;
+    let mut grant_spent: BTreeMap<&str, i64> = BTreeMap::new();
+    for yb in years.iter_mut() {
         yb.total_cents = yb.by_source.values().sum();
         if let Some(cap) = yb.cap_cents.filter(|cap| yb.total_cents > *cap) {
             yb.over.push(format!(
@@ -219,13 +312,15 @@ fn settle(plan: &Plan, horizon: &Horizon, lines: &[Line]) -> Budget {
                 ));
             }
             if let Some(award) = s.award_cents {
-                let total = grant_spent.entry(s.name.clone()).or_insert(0);
+                let total = grant_spent.entry(&s.name).or_insert(0);
                 let before = *total;
                 *total += spent;
                 if *total > award && spent > 0 {
-                    let over = *total - award.max(before);
-                    yb.over
-                        .push(format!("{} over its award by {}", s.name, money(over)));
+                    yb.over.push(format!(
+                        "{} over its award by {}",
+                        s.name,
+                        money(*total - award.max(before))
+                    ));
                 }
             }
         }
@@ -233,24 +328,6 @@ fn settle(plan: &Plan, horizon: &Horizon, lines: &[Line]) -> Budget {
         for o in &yb.over {
             warnings.push(format!("{}: {o}", yb.fiscal_year));
         }
-    }
-    let c2_planned = c2_used.get(&current_cycle).copied().unwrap_or(0);
-    for (cycle, used) in &c2_used {
-        if *used > c2_budget {
-            let first = c2.first_fy.0 + cycle * 5;
-            warnings.push(format!(
-                "E-Rate C2 budget FY{first}-FY{} exceeded by {}: the excess gets no discount",
-                first + 4,
-                money(used - c2_budget)
-            ));
-        }
-    }
-    Budget {
-        horizon_total_cents: years.iter().map(|y| y.total_cents).sum(),
-        years,
-        c2_budget_cents: c2_budget,
-        c2_planned_cents: c2_planned,
-        warnings,
     }
 }
 

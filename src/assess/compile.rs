@@ -40,6 +40,8 @@ pub struct CSelector {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Slot {
+    /// Slots with equal selectors share this id, so a scan matches each selector once per item.
+    pub sel: usize,
     pub select: CSelector,
     pub pred: Option<CPred>,
     pub attr: Option<String>,
@@ -110,6 +112,7 @@ pub struct Compiled {
 
 struct Compiler<'a> {
     slots: Vec<Slot>,
+    selectors: BTreeMap<String, usize>,
     index: BTreeMap<String, SlotId>,
     params: &'a BTreeMap<String, f64>,
     overrides: &'a BTreeMap<String, f64>,
@@ -121,6 +124,7 @@ struct Compiler<'a> {
 pub fn compile(lib: &Library, overrides: &BTreeMap<String, f64>) -> Compiled {
     let mut c = Compiler {
         slots: Vec::new(),
+        selectors: BTreeMap::new(),
         index: BTreeMap::new(),
         params: &BTreeMap::new(),
         overrides,
@@ -183,7 +187,12 @@ impl Compiler<'_> {
     }
 
     /// Interns a slot so checks that total the same thing share one.
-    fn slot(&mut self, slot: Slot) -> SlotId {
+    fn slot(&mut self, mut slot: Slot) -> SlotId {
+        let next = self.selectors.len();
+        slot.sel = *self
+            .selectors
+            .entry(format!("{:?}", slot.select))
+            .or_insert(next);
         let key = format!("{slot:?}");
         if let Some(&id) = self.index.get(&key) {
             return id;
@@ -195,6 +204,7 @@ impl Compiler<'_> {
 
     fn measure(&mut self, m: &Measure, per_site: bool) -> SlotId {
         let slot = Slot {
+            sel: 0,
             select: self.selector(&m.select),
             pred: m.pred.as_ref().map(|p| self.pred(p)),
             attr: m.attr.clone(),
@@ -214,12 +224,14 @@ impl Compiler<'_> {
             } => {
                 let select_c = self.selector(select);
                 let total = self.slot(Slot {
+                    sel: 0,
                     select: select_c.clone(),
                     pred: None,
                     attr: None,
                     per_site: false,
                 });
                 let pass = self.slot(Slot {
+                    sel: 0,
                     select: select_c,
                     pred: Some(self.pred(pred)),
                     attr: None,
@@ -278,6 +290,7 @@ impl Compiler<'_> {
             },
             Check::Exists { select, min } => {
                 let total = self.slot(Slot {
+                    sel: 0,
                     select: self.selector(select),
                     pred: None,
                     attr: None,
@@ -301,6 +314,7 @@ pub fn compile_selector(s: &Selector) -> CSelector {
     let empty = BTreeMap::new();
     let c = Compiler {
         slots: Vec::new(),
+        selectors: BTreeMap::new(),
         index: BTreeMap::new(),
         params: &empty,
         overrides: &empty,

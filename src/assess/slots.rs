@@ -35,7 +35,12 @@ impl CSelector {
                 .kinds
                 .iter()
                 .any(|k| k.eq_ignore_ascii_case(&item.kind)))
-            && self.category.is_none_or(|c| c == item.category)
+            && self.matches_besides_kind(item)
+    }
+
+    /// `matches` without the kind test, for callers that found the item through a kind index.
+    pub fn matches_besides_kind(&self, item: &Item) -> bool {
+        self.category.is_none_or(|c| c == item.category)
             && self
                 .tags
                 .iter()
@@ -90,6 +95,91 @@ impl CPred {
             CPred::Any(ps) => ps.iter().any(|p| p.eval(item, d, ref_month)),
             CPred::Not(p) => !p.eval(item, d, ref_month),
         }
+    }
+}
+
+/// The months (inclusive) in which a predicate holds for one item, when that is one interval.
+/// Ageing predicates hold *until* a month; their negations *from* a month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Window {
+    Never,
+    Months(i32, i32),
+}
+
+const ALWAYS: Window = Window::Months(i32::MIN, i32::MAX);
+
+impl Window {
+    fn of(b: bool) -> Window {
+        if b { ALWAYS } else { Window::Never }
+    }
+    pub fn contains(self, month: i32) -> bool {
+        matches!(self, Window::Months(lo, hi) if lo <= month && month <= hi)
+    }
+}
+
+impl CPred {
+    /// The interval of reference months in which this holds for the item, or None when it is
+    /// not one interval (then callers evaluate per year). Computing it once per item instead of
+    /// once per year is what keeps a 100k-item scan fast.
+    pub fn window(&self, item: &Item, d: Dates) -> Option<Window> {
+        let until = |m: f64| {
+            Window::Months(
+                i32::MIN,
+                m.floor().clamp(f64::from(i32::MIN), f64::from(i32::MAX)) as i32,
+            )
+        };
+        Some(match self {
+            CPred::AgeAtMostMonths(m) => match d.acquired {
+                Some(a) => until(f64::from(a) + m),
+                None => Window::Never,
+            },
+            CPred::WithinLife => match (d.acquired, d.life_years) {
+                (Some(a), Some(l)) => Window::Months(i32::MIN, a + i32::from(l) * 12),
+                (Some(_), None) => ALWAYS,
+                (None, _) => Window::Never,
+            },
+            CPred::SupportedForMonths(m) => match d.end_of_support {
+                Some(e) => until(f64::from(e) - m),
+                None => ALWAYS,
+            },
+            CPred::All(ps) => {
+                let (mut lo, mut hi) = (i32::MIN, i32::MAX);
+                for p in ps {
+                    match p.window(item, d)? {
+                        Window::Never => return Some(Window::Never),
+                        Window::Months(a, b) => {
+                            lo = lo.max(a);
+                            hi = hi.min(b);
+                        }
+                    }
+                }
+                if lo <= hi {
+                    Window::Months(lo, hi)
+                } else {
+                    Window::Never
+                }
+            }
+            CPred::Any(ps) => {
+                // A union of "until" windows is "until the latest"; anything else falls back.
+                let mut hi: Option<i32> = None;
+                for p in ps {
+                    match p.window(item, d)? {
+                        Window::Never => {}
+                        Window::Months(i32::MIN, b) => hi = Some(hi.map_or(b, |h| h.max(b))),
+                        Window::Months(..) => return None,
+                    }
+                }
+                hi.map_or(Window::Never, |h| Window::Months(i32::MIN, h))
+            }
+            CPred::Not(p) => match p.window(item, d)? {
+                Window::Never => ALWAYS,
+                Window::Months(i32::MIN, i32::MAX) => Window::Never,
+                Window::Months(i32::MIN, b) => Window::Months(b + 1, i32::MAX),
+                Window::Months(a, i32::MAX) => Window::Months(i32::MIN, a - 1),
+                Window::Months(..) => return None,
+            },
+            other => Window::of(other.eval(item, d, 0)),
+        })
     }
 }
 
@@ -149,6 +239,9 @@ impl SlotIndex {
                 ix.by_kind.entry(k.clone()).or_default().push(i);
             }
         }
+        let by_selector = |v: &mut Vec<usize>| v.sort_by_key(|&i| (compiled.slots[i].sel, i));
+        ix.by_kind.values_mut().for_each(by_selector);
+        by_selector(&mut ix.any_kind);
         ix
     }
     pub fn candidates<'a>(&'a self, kind: &str) -> impl Iterator<Item = usize> + 'a {
@@ -186,14 +279,18 @@ impl ScanCtx<'_> {
         years: std::ops::Range<usize>,
         sign: f64,
     ) {
-        let site = item
-            .site
-            .as_deref()
-            .and_then(|s| self.sites.get(s))
-            .copied();
+        // Looked up only when a per-site slot needs it.
+        let mut site: Option<Option<usize>> = None;
+        // Candidates come grouped by selector, so each selector is matched once per item.
+        let mut last: Option<(usize, bool)> = None;
         for sid in self.index.candidates(&item.kind) {
             let slot = &self.compiled.slots[sid];
-            if !slot.select.matches(item) {
+            let selected = match last {
+                Some((sel, m)) if sel == slot.sel => m,
+                _ => slot.select.matches_besides_kind(item),
+            };
+            last = Some((slot.sel, selected));
+            if !selected {
                 continue;
             }
             let weight = match &slot.attr {
@@ -206,11 +303,32 @@ impl ScanCtx<'_> {
             }
             let base = totals.offsets[sid];
             let end = years.end.min(self.ref_months.len());
+            let window = match &slot.pred {
+                None => Some(ALWAYS),
+                Some(p) => p.window(item, dates),
+            };
+            if window == Some(Window::Never) {
+                continue;
+            }
             for y in years.start..end {
                 let rm = self.ref_months[y];
-                if slot.pred.as_ref().is_none_or(|p| p.eval(item, dates, rm)) {
+                let holds = match (window, &slot.pred) {
+                    (Some(w), _) => w.contains(rm),
+                    (None, Some(p)) => p.eval(item, dates, rm),
+                    (None, None) => true,
+                };
+                if holds {
                     totals.values[base + y] += weight;
-                    if let (true, Some(si)) = (slot.per_site, site) {
+                    if !slot.per_site {
+                        continue;
+                    }
+                    let site = *site.get_or_insert_with(|| {
+                        item.site
+                            .as_deref()
+                            .and_then(|s| self.sites.get(s))
+                            .copied()
+                    });
+                    if let Some(si) = site {
                         totals.values[base + totals.years * (1 + si) + y] += weight;
                     }
                 }

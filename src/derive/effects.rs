@@ -1,30 +1,41 @@
 //! Initiative effects on inventory, kept incremental: moving an initiative must not re-scan the
 //! inventory.
 //!
-//! For each refresh or add-items effect we cache, per completion quarter, the *change* it makes
-//! to the slot totals (sparse). A move only looks up (or once computes) the entry for the new
-//! quarter. Items refreshed by more than one initiative are the exception: which refresh counts
-//! depends on the order they complete, so those few items are re-evaluated on every recompute.
+//! Items are grouped by the set of refresh effects that select them. For each group and each
+//! refresher we cache, per completion quarter, the *change* that refresh makes to the slot
+//! totals (sparse, per year). A move only looks up (or once computes) the entries for the new
+//! quarter; where several initiatives refresh the same items, each year takes the one that
+//! completed last.
 
 use super::horizon::Horizon;
 use crate::assess::compile::{CSelector, compile_selector};
 use crate::assess::slots::{Dates, ScanCtx, SlotTotals};
 use crate::model::{Effect, Initiative, Item, Plan, Quarter};
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
 type EffectKey = (String, usize);
 
-/// A sparse change to slot totals: (position in `SlotTotals::values`, amount).
-pub type Delta = Vec<(usize, f64)>;
+/// A sparse change to slot totals: (position in `SlotTotals::values`, horizon year, amount).
+pub type Delta = Vec<(usize, u8, f64)>;
+
+/// Items refreshed by the same set of effects. Most groups have one refresher; a group with
+/// several takes, in each year, the refresh that completed last.
+#[derive(Debug, Clone, PartialEq)]
+struct Group {
+    refreshers: Vec<EffectKey>,
+    items: Vec<usize>,
+    /// Identity of (refreshers, items), so caches survive rebuilds that leave a group alone.
+    key: u64,
+}
 
 #[derive(Debug, Default, Clone)]
 pub struct EffectIndex {
-    /// Items refreshed by exactly one effect, per effect.
-    exclusive: HashMap<EffectKey, Vec<usize>>,
-    /// Items refreshed by several effects, with their refreshers.
-    shared: Vec<(usize, Vec<EffectKey>)>,
-    /// Cached deltas per (initiative, effect, completion quarter index).
-    deltas: HashMap<(String, usize, i32), Delta>,
+    groups: Vec<Group>,
+    /// Per (group key, refresher, completion quarter index): the change if that refresh counts.
+    refresh_deltas: HashMap<(u64, EffectKey, i32), Delta>,
+    /// Per (initiative, effect, completion quarter index): items an initiative adds.
+    add_deltas: HashMap<(String, usize, i32), Delta>,
 }
 
 /// The dates a refreshed item has: new at completion, supported for `support_years`.
@@ -45,6 +56,41 @@ fn refresh_selectors(ini: &Initiative) -> impl Iterator<Item = (usize, CSelector
             Effect::Refresh { select, .. } => Some((e, compile_selector(select))),
             _ => None,
         })
+}
+
+/// Keeps the non-zero entries of dense totals, with the horizon year of each.
+fn sparse(d: &SlotTotals) -> Delta {
+    let mut out = Delta::new();
+    let bounds: Vec<usize> = d.offsets.iter().copied().chain([d.values.len()]).collect();
+    for w in bounds.windows(2) {
+        for pos in w[0]..w[1] {
+            let v = d.values[pos];
+            if v.abs() > 1e-12 {
+                out.push((pos, ((pos - w[0]) % d.years.max(1)) as u8, v));
+            }
+        }
+    }
+    out
+}
+
+/// (completion date, completion quarter index, completion month, support years, key) of a
+/// refresher that still exists.
+type Done = (chrono::NaiveDate, i32, i32, Option<u8>, EffectKey);
+
+fn refresher_done(plan: &Plan, horizon: &Horizon, key: &EffectKey) -> Option<Done> {
+    let ini = plan.initiative(&key.0)?;
+    let Effect::Refresh { support_years, .. } = ini.effects.get(key.1)? else {
+        return None;
+    };
+    let end = ini.end();
+    let month = horizon.calendar.quarter_end(end).index();
+    Some((
+        horizon.completion_date(end),
+        end.index(),
+        month,
+        *support_years,
+        key.clone(),
+    ))
 }
 
 impl EffectIndex {
@@ -73,34 +119,34 @@ impl EffectIndex {
                 }
             }
         }
-        let mut exclusive: HashMap<EffectKey, Vec<usize>> = HashMap::new();
-        let mut shared = Vec::new();
+        let mut by_set: HashMap<Vec<EffectKey>, Vec<usize>> = HashMap::new();
         for (item, mut keys) in refreshers {
             keys.dedup();
-            if keys.len() == 1 {
-                let key = keys.pop().unwrap_or_default();
-                exclusive.entry(key).or_default().push(item);
-            } else {
-                shared.push((item, keys));
-            }
+            by_set.entry(keys).or_default().push(item);
         }
-        for v in exclusive.values_mut() {
-            v.sort_unstable();
-        }
-        shared.sort_unstable();
-        // Keep cached deltas only for effects whose exclusive item set is unchanged.
-        let old = std::mem::take(&mut self.exclusive);
-        self.deltas.retain(|(id, e, _), _| {
-            let key = (id.clone(), *e);
-            old.get(&key) == exclusive.get(&key)
-        });
-        self.exclusive = exclusive;
-        self.shared = shared;
+        let mut groups: Vec<Group> = by_set
+            .into_iter()
+            .map(|(refreshers, mut items)| {
+                items.sort_unstable();
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                (&refreshers, &items).hash(&mut h);
+                Group {
+                    refreshers,
+                    items,
+                    key: h.finish(),
+                }
+            })
+            .collect();
+        groups.sort_by(|a, b| a.refreshers.cmp(&b.refreshers));
+        let live: std::collections::HashSet<u64> = groups.iter().map(|g| g.key).collect();
+        self.refresh_deltas.retain(|(g, _, _), _| live.contains(g));
+        self.groups = groups;
     }
 
     /// Forgets cached deltas of one initiative (its effects changed).
     pub fn forget(&mut self, id: &str) {
-        self.deltas.retain(|(i, _, _), _| i != id);
+        self.refresh_deltas.retain(|(_, (i, _), _), _| i != id);
+        self.add_deltas.retain(|(i, _, _), _| i != id);
     }
 
     pub fn clear(&mut self) {
@@ -118,94 +164,77 @@ impl EffectIndex {
         for ini in &plan.initiatives {
             let end = ini.end();
             for (e, eff) in ini.effects.iter().enumerate() {
-                if !matches!(eff, Effect::Refresh { .. } | Effect::AddItems(_)) {
+                let Effect::AddItems(items) = eff else {
                     continue;
-                }
+                };
                 let key = (ini.id.clone(), e, end.index());
-                if !self.deltas.contains_key(&key) {
-                    let delta = self.compute(plan, horizon, ctx, &ini.id, e, eff, end);
-                    self.deltas.insert(key.clone(), delta);
+                let delta = self
+                    .add_deltas
+                    .entry(key)
+                    .or_insert_with(|| added(items, horizon, ctx, end));
+                for &(pos, _, v) in delta.iter() {
+                    totals.values[pos] += v;
                 }
-                if let Some(delta) = self.deltas.get(&key) {
-                    for &(pos, v) in delta {
+            }
+        }
+        for g in &self.groups {
+            let mut done: Vec<Done> = g
+                .refreshers
+                .iter()
+                .filter_map(|k| refresher_done(plan, horizon, k))
+                .collect();
+            done.sort_by(|a, b| (a.0, &a.4).cmp(&(b.0, &b.4)));
+            for y in 0..horizon.years.len() {
+                let Some(r) = done.iter().rev().find(|d| d.0 <= horizon.ref_dates[y]) else {
+                    continue;
+                };
+                let key = (g.key, r.4.clone(), r.1);
+                let delta = self
+                    .refresh_deltas
+                    .entry(key)
+                    .or_insert_with(|| refreshed(plan, &g.items, horizon, ctx, r));
+                for &(pos, year, v) in delta.iter() {
+                    if usize::from(year) == y {
                         totals.values[pos] += v;
                     }
                 }
             }
         }
-        self.apply_shared(plan, horizon, ctx, totals);
     }
+}
 
-    #[allow(clippy::too_many_arguments)]
-    fn compute(
-        &self,
-        plan: &Plan,
-        horizon: &Horizon,
-        ctx: &ScanCtx,
-        id: &str,
-        e: usize,
-        eff: &Effect,
-        end: Quarter,
-    ) -> Delta {
-        let Some(from) = horizon.first_year_done(horizon.completion_date(end)) else {
-            return Delta::new();
-        };
-        let years = from..horizon.years.len();
-        let month = horizon.calendar.quarter_end(end).index();
-        let mut d = SlotTotals::zeroed(&ctx.compiled.slots, horizon.years.len(), ctx.sites.len());
-        match eff {
-            Effect::Refresh { support_years, .. } => {
-                let key = (id.to_string(), e);
-                for &i in self.exclusive.get(&key).into_iter().flatten() {
-                    let item = &plan.items[i];
-                    let new = refreshed_dates(item, month, *support_years);
-                    ctx.add_item(&mut d, item, new, years.clone(), 1.0);
-                    ctx.add_item(&mut d, item, Dates::of(item), years.clone(), -1.0);
-                }
-            }
-            Effect::AddItems(items) => {
-                for item in items {
-                    let mut dates = Dates::of(item);
-                    dates.acquired = dates.acquired.or(Some(month));
-                    ctx.add_item(&mut d, item, dates, years.clone(), 1.0);
-                }
-            }
-            _ => {}
-        }
-        d.values
-            .iter()
-            .enumerate()
-            .filter(|(_, v)| v.abs() > 1e-12)
-            .map(|(i, v)| (i, *v))
-            .collect()
+/// What refreshing these items at `r`'s completion changes, in every year from then on.
+fn refreshed(plan: &Plan, items: &[usize], horizon: &Horizon, ctx: &ScanCtx, r: &Done) -> Delta {
+    let Some(from) = horizon.first_year_done(r.0) else {
+        return Delta::new();
+    };
+    let years = from..horizon.years.len();
+    let mut d = SlotTotals::zeroed(&ctx.compiled.slots, horizon.years.len(), ctx.sites.len());
+    for &i in items {
+        let item = &plan.items[i];
+        ctx.add_item(
+            &mut d,
+            item,
+            refreshed_dates(item, r.2, r.3),
+            years.clone(),
+            1.0,
+        );
+        ctx.add_item(&mut d, item, Dates::of(item), years.clone(), -1.0);
     }
+    sparse(&d)
+}
 
-    /// Items refreshed by several initiatives: in each year the latest completed refresh counts.
-    fn apply_shared(&self, plan: &Plan, horizon: &Horizon, ctx: &ScanCtx, totals: &mut SlotTotals) {
-        for (item_ix, keys) in &self.shared {
-            let item = &plan.items[*item_ix];
-            // (completion date, completion month, support years) of each refresher.
-            let mut done: Vec<(chrono::NaiveDate, i32, Option<u8>)> = keys
-                .iter()
-                .filter_map(|(id, e)| {
-                    let ini = plan.initiative(id)?;
-                    let Effect::Refresh { support_years, .. } = ini.effects.get(*e)? else {
-                        return None;
-                    };
-                    let end = ini.end();
-                    let month = horizon.calendar.quarter_end(end).index();
-                    Some((horizon.completion_date(end), month, *support_years))
-                })
-                .collect();
-            done.sort_by_key(|d| (d.0, d.1));
-            for y in 0..horizon.years.len() {
-                let latest = done.iter().rev().find(|d| d.0 <= horizon.ref_dates[y]);
-                if let Some(&(_, month, support)) = latest {
-                    let new = refreshed_dates(item, month, support);
-                    ctx.add_item(totals, item, new, y..y + 1, 1.0);
-                    ctx.add_item(totals, item, Dates::of(item), y..y + 1, -1.0);
-                }
-            }
-        }
+/// What adding these items when work ending in `end` completes changes.
+fn added(items: &[Item], horizon: &Horizon, ctx: &ScanCtx, end: Quarter) -> Delta {
+    let Some(from) = horizon.first_year_done(horizon.completion_date(end)) else {
+        return Delta::new();
+    };
+    let month = horizon.calendar.quarter_end(end).index();
+    let mut d = SlotTotals::zeroed(&ctx.compiled.slots, horizon.years.len(), ctx.sites.len());
+    for item in items {
+        let mut dates = Dates::of(item);
+        dates.acquired = dates.acquired.or(Some(month));
+        ctx.add_item(&mut d, item, dates, from..horizon.years.len(), 1.0);
     }
+    sparse(&d)
 }

@@ -77,6 +77,7 @@ pub struct Derived {
     pub warnings: Vec<String>,
 }
 
+#[derive(Clone)]
 pub struct Engine {
     library: Library,
     compiled: Compiled,
@@ -145,10 +146,20 @@ impl Engine {
             .collect();
         self.items_by_kind.clear();
         for (i, item) in plan.items.iter().enumerate() {
-            self.items_by_kind
-                .entry(item.kind.to_lowercase())
-                .or_default()
-                .push(i);
+            // Allocate a key only for a kind not seen yet: this loop runs over every item.
+            let lower;
+            let kind = if item.kind.bytes().any(|b| b.is_ascii_uppercase()) {
+                lower = item.kind.to_lowercase();
+                lower.as_str()
+            } else {
+                item.kind.as_str()
+            };
+            match self.items_by_kind.get_mut(kind) {
+                Some(v) => v.push(i),
+                None => {
+                    self.items_by_kind.insert(kind.to_string(), vec![i]);
+                }
+            }
         }
         self.derived.horizon = horizon;
         let ctx = self.scan_ctx();
