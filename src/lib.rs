@@ -7,6 +7,7 @@
 pub mod assess;
 pub mod budget;
 pub mod cli;
+pub mod demo;
 pub mod derive;
 pub mod edit;
 pub mod generate;
@@ -14,4 +15,5 @@ pub mod history;
 pub mod model;
 pub mod roadmap;
 pub mod standards;
+pub mod store;
 pub mod views;

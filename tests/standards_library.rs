@@ -106,3 +106,66 @@ fn ids_carry_their_area_prefix() {
         );
     }
 }
+
+/// Evidence is read aloud ("612 of 1,850 student Chromebooks reach their auto-update expiry"), so
+/// every share names its selection and its failing items, and every ratio names its unit.
+#[test]
+fn every_check_can_describe_its_evidence() {
+    use vcio::standards::Check;
+    fn walk(id: &str, c: &Check) {
+        match c {
+            Check::Share {
+                select, failing, ..
+            } => {
+                assert!(select.label.is_some(), "{id}: share selector has no label");
+                assert!(failing.is_some(), "{id}: share has no failing text");
+            }
+            Check::Ratio { num, unit, .. } => {
+                assert!(
+                    num.select.label.is_some(),
+                    "{id}: ratio numerator has no label"
+                );
+                assert!(unit.is_some(), "{id}: ratio has no unit");
+            }
+            Check::Exists { select, .. } => {
+                assert!(select.label.is_some(), "{id}: exists selector has no label")
+            }
+            Check::Answer { .. } => {}
+            Check::All(cs) | Check::Any(cs) => cs.iter().for_each(|c| walk(id, c)),
+            Check::Not(c) => walk(id, c),
+        }
+    }
+    for s in Library::builtin().standards {
+        walk(&s.id, &s.check);
+    }
+}
+
+/// `vcio standards lint standards/` on the shipped folder reports nothing (the README and any
+/// other non-RON file is ignored).
+#[test]
+fn shipped_folder_lints_clean_as_a_directory() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("standards");
+    let diags = vcio::standards::lint_dir(&dir);
+    assert!(
+        diags.is_empty(),
+        "{}",
+        diags
+            .iter()
+            .map(|d| d.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    assert_eq!(
+        std::fs::read_dir(&dir)
+            .unwrap()
+            .filter(|e| e
+                .as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "ron"))
+            .count(),
+        BUILTIN_FILES.len(),
+        "a standards/*.ron file is not embedded in the binary"
+    );
+}

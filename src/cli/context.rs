@@ -1,6 +1,7 @@
 //! What every command needs: the resolved data directory, session name and "now", and the
 //! one-line user error type.
 
+use crate::standards::Library;
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -58,5 +59,11 @@ impl Ctx {
             session,
             as_of,
         })
+    }
+
+    /// The built-in standards, extended or overridden by `DATA_DIR/standards/*.ron`.
+    pub fn library(&self) -> CliResult<Library> {
+        let dir = self.data_dir.join("standards");
+        Library::load(dir.is_dir().then_some(dir.as_path())).map_err(|e| UserError(e.to_string()))
     }
 }

@@ -2,7 +2,9 @@
 //! file that reads the plan, derives what it needs and prints a view. Every user error becomes
 //! one line on stderr and a non-zero exit, with nothing changed.
 
+pub mod commands;
 pub mod context;
+pub mod session;
 
 use clap::{Parser, Subcommand, ValueEnum};
 pub use context::{Ctx, UserError};
@@ -192,4 +194,10 @@ pub enum SessionCmd {
     Compare { a: String, b: String },
     /// The session's edit history.
     Log,
+    /// Rebuild a damaged database from the newest backup of each session.
+    Restore {
+        /// Replace the database even if it opens fine.
+        #[arg(long)]
+        force: bool,
+    },
 }

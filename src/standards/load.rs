@@ -48,16 +48,40 @@ pub fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
-/// Parses one standards file (a RON list of standards) without semantic checks.
+/// Parses one standards file without semantic checks: a RON list of standards, or (for a
+/// one-standard user file) a single standard.
 pub fn parse_str(file_name: &str, text: &str) -> Result<Vec<Standard>, Diagnostic> {
-    ron_options()
-        .from_str::<Vec<Standard>>(text)
-        .map_err(|e| Diagnostic {
-            file: file_name.to_string(),
-            line: e.span.start.line,
-            col: e.span.start.col,
-            message: e.code.to_string(),
-        })
+    let diag = |e: ron::error::SpannedError| Diagnostic {
+        file: file_name.to_string(),
+        line: e.span.start.line,
+        col: e.span.start.col,
+        message: e.code.to_string(),
+    };
+    if first_token(text) == Some('(') {
+        ron_options()
+            .from_str::<Standard>(text)
+            .map(|s| vec![s])
+            .map_err(diag)
+    } else {
+        ron_options().from_str::<Vec<Standard>>(text).map_err(diag)
+    }
+}
+
+/// The first character that is not whitespace, a comment or a `#![...]` header.
+fn first_token(text: &str) -> Option<char> {
+    let mut rest = text;
+    loop {
+        rest = rest.trim_start();
+        if let Some(r) = rest.strip_prefix("//") {
+            rest = r.split_once('\n').map_or("", |(_, after)| after);
+        } else if let Some(r) = rest.strip_prefix("/*") {
+            rest = r.split_once("*/").map_or("", |(_, after)| after);
+        } else if let Some(r) = rest.strip_prefix("#!") {
+            rest = r.split_once(']').map_or("", |(_, after)| after);
+        } else {
+            return rest.chars().next();
+        }
+    }
 }
 
 /// Why a library could not be loaded: the first problem found, plus any others.
@@ -303,6 +327,22 @@ mod tests {
         let err = Library::load(Some(dir.path())).unwrap_err();
         assert_eq!((err.line, err.col), (3, 9), "{err}");
         assert!(err.message.contains("min_mbps"), "{err}");
+    }
+
+    #[test]
+    fn a_user_file_may_hold_a_single_standard() {
+        let first = USER.trim_start_matches('[').split("\n    ),\n").next();
+        let single = format!(
+            "// one rule\n#![enable(implicit_some)]\n{}\n)\n",
+            first.unwrap_or_default()
+        );
+        let list = parse_str("one.ron", &single).unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].id, "NET-01");
+        let broken = single.replace("severity: Critical", "severity: Severe");
+        let err = parse_str("one.ron", &broken).unwrap_err();
+        assert!(err.message.contains("Severe"), "{err}");
+        assert_eq!((err.line, err.col), (8, 19), "{err}");
     }
 
     #[test]

@@ -108,12 +108,11 @@ impl AssessView<'_> {
                 let head = format!("{:<8} {:<7} {}", s.severity.name(), s.id, s.title);
                 out.push_str(&super::table::fit(&head, width));
                 out.push('\n');
-                let mut ev = format!("         {}", y.outcomes[i].evidence);
+                let mut ev = y.outcomes[i].evidence.clone();
                 if let Some(f) = self.derived.fixes[i].first() {
-                    ev.push_str(&format!(" -> {} ({})", f.initiative, f.done));
+                    ev.push_str(&format!(" -> fixed by {} ({})", f.initiative, f.done));
                 }
-                out.push_str(&super::table::fit(&ev, width));
-                out.push('\n');
+                out.push_str(&super::table::wrap(&ev, width, 9));
             }
         }
         let trend: Vec<String> = self

@@ -82,33 +82,47 @@ pub fn budget_json(session: &str, derived: &Derived) -> Value {
 }
 
 pub fn budget_table(derived: &Derived, width: usize) -> String {
+    // One row per source and one column per year: five years fit 80 columns however long the
+    // source names are.
     let b = &derived.budget;
     let mut sources: Vec<&String> = b.years.iter().flat_map(|y| y.by_source.keys()).collect();
     sources.sort();
     sources.dedup();
-    let mut headers: Vec<&str> = vec!["Year"];
-    headers.extend(sources.iter().map(|s| s.as_str()));
-    headers.extend(["Total", "Cap", "Status"]);
+    let years: Vec<String> = b.years.iter().map(|y| y.fiscal_year.to_string()).collect();
+    let mut headers: Vec<&str> = vec![""];
+    headers.extend(years.iter().map(String::as_str));
     let n = headers.len();
     let mut t = Table::new(&headers)
-        .right(&(1..n - 1).collect::<Vec<_>>())
-        .flex(n - 1);
-    for y in &b.years {
-        let mut row = vec![y.fiscal_year.to_string()];
+        .right(&(1..n).collect::<Vec<_>>())
+        .flex(0);
+    for s in &sources {
+        let mut row = vec![s.to_string()];
         row.extend(
-            sources
+            b.years
                 .iter()
-                .map(|s| money(y.by_source.get(*s).copied().unwrap_or(0))),
+                .map(|y| money(y.by_source.get(*s).copied().unwrap_or(0))),
         );
-        row.push(money(y.total_cents));
-        row.push(y.cap_cents.map(money).unwrap_or_else(|| "-".into()));
-        row.push(if y.over_cap {
+        t.row(row);
+    }
+    let mut row = vec!["Total".to_string()];
+    row.extend(b.years.iter().map(|y| money(y.total_cents)));
+    t.row(row);
+    let mut row = vec!["Cap".to_string()];
+    row.extend(
+        b.years
+            .iter()
+            .map(|y| y.cap_cents.map(money).unwrap_or_else(|| "-".into())),
+    );
+    t.row(row);
+    let mut row = vec!["Status".to_string()];
+    row.extend(b.years.iter().map(|y| {
+        if y.over_cap {
             "OVER CAP !".into()
         } else {
             "ok".into()
-        });
-        t.row(row);
-    }
+        }
+    }));
+    t.row(row);
     let mut out = t.render(width);
     out.push_str(&format!(
         "Horizon total {} · E-Rate C2 budget {} (planned {})\n",

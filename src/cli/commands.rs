@@ -1,0 +1,274 @@
+//! Dispatch of every command except `session`: open what the command needs (the standards
+//! library, the session in sled, the derive engine), apply at most one edit, print a view.
+
+use super::context::CliResult;
+use super::session::{open_or_create, open_store};
+use super::{
+    Cli, Command, Ctx, ExportFormat, Format, ImportCmd, RoadmapCmd, StandardsCmd, UserError,
+};
+use crate::demo::demo_plan;
+use crate::derive::Engine;
+use crate::edit::Edit;
+use crate::model::{FiscalYear, Quarter};
+use crate::standards::{Library, lint_dir};
+use crate::store::Session;
+use crate::views::{self, assess::AssessView, listings, roadmap};
+use std::path::Path;
+
+/// Runs a parsed command line (the TUI is started by `main` when there is no subcommand).
+pub fn run(cli: Cli, ctx: &Ctx) -> CliResult {
+    let Some(command) = cli.command else {
+        return Err("no command given".into());
+    };
+    let width = views::width();
+    match command {
+        Command::Session(cmd) => super::session::run(cmd, ctx, demo_plan),
+        Command::Standards(StandardsCmd::Lint { dir }) => lint(ctx, dir.as_deref()),
+        Command::Standards(StandardsCmd::List { format }) => {
+            let lib = ctx.library()?;
+            match format {
+                Format::Json => print_json(&listings::standards_json(&lib)),
+                Format::Table => print!("{}", listings::standards_table(&lib, width)),
+            }
+            Ok(())
+        }
+        Command::Import(ImportCmd::Plan { file }) => {
+            let plan = crate::store::import_plan(&file.display().to_string(), &read(&file)?)?;
+            let store = open_store(ctx)?;
+            if !store.exists(&ctx.session)? {
+                store.create(&ctx.session, &plan)?;
+            } else {
+                store.replace_plan(&ctx.session, &plan)?;
+            }
+            println!(
+                "imported {} into session {:?}: {} items, {} initiatives",
+                file.display(),
+                ctx.session,
+                plan.items.len(),
+                plan.initiatives.len()
+            );
+            Ok(())
+        }
+        other => with_session(other, ctx, width),
+    }
+}
+
+/// Commands that read or change the session's plan.
+fn with_session(command: Command, ctx: &Ctx, width: usize) -> CliResult {
+    let store = open_store(ctx)?;
+    let mut session = open_or_create(&store, ctx, demo_plan)?;
+    let library = ctx.library()?;
+    match command {
+        Command::Assess {
+            year,
+            baseline,
+            format,
+        } => {
+            let engine = Engine::new(session.plan(), library, ctx.as_of);
+            let h = engine.horizon();
+            let year = match year {
+                None => 0,
+                Some(y) => {
+                    let fy: FiscalYear = y
+                        .parse()
+                        .map_err(|e: String| UserError(format!("--year: {e}")))?;
+                    h.year_index(fy).ok_or_else(|| {
+                        format!(
+                            "--year: {fy} is outside the planning horizon {}-{}",
+                            h.years[0],
+                            h.years[h.years.len() - 1]
+                        )
+                    })?
+                }
+            };
+            let view = AssessView {
+                session: session.name(),
+                district: &session.plan().district.name,
+                library: engine.library(),
+                derived: engine.derived(),
+                year,
+                baseline,
+            };
+            match format {
+                Format::Json => print_json(&view.json()),
+                Format::Table => print!("{}", view.table(width)),
+            }
+        }
+        Command::Inventory { format } => match format {
+            Format::Json => print_json(&listings::inventory_json(session.name(), session.plan())),
+            Format::Table => print!("{}", listings::inventory_table(session.plan(), width)),
+        },
+        Command::Roadmap {
+            action: None,
+            format,
+        } => {
+            let engine = Engine::new(session.plan(), library, ctx.as_of);
+            match format {
+                Format::Json => print_json(&roadmap::roadmap_json(
+                    session.name(),
+                    session.plan(),
+                    engine.derived(),
+                )),
+                Format::Table => print!(
+                    "{}",
+                    roadmap::roadmap_table(session.plan(), engine.derived(), width)
+                ),
+            }
+        }
+        Command::Roadmap {
+            action: Some(action),
+            ..
+        } => roadmap_action(action, &mut session, library, ctx)?,
+        Command::Budget { format } => {
+            let engine = Engine::new(session.plan(), library, ctx.as_of);
+            match format {
+                Format::Json => print_json(&roadmap::budget_json(session.name(), engine.derived())),
+                Format::Table => print!("{}", roadmap::budget_table(engine.derived(), width)),
+            }
+        }
+        Command::Undo => match session.undo()? {
+            Some(edit) => println!("undone: {}", edit.describe()),
+            None => return Err("nothing to undo".into()),
+        },
+        Command::Redo => match session.redo()? {
+            Some(edit) => println!("redone: {}", edit.describe()),
+            None => return Err("nothing to redo".into()),
+        },
+        Command::Export { format, out } => export(&session, library, ctx, format, out.as_deref())?,
+        Command::Generate {
+            items,
+            initiatives,
+            seed,
+        } => {
+            let ids: Vec<String> = library.standards.iter().map(|s| s.id.clone()).collect();
+            let plan = crate::generate::generate(items, initiatives, seed, &ids);
+            store.replace_plan(session.name(), &plan)?;
+            println!(
+                "session {:?} now holds a synthetic district: {} items, {} initiatives (seed {seed})",
+                session.name(),
+                plan.items.len(),
+                plan.initiatives.len()
+            );
+        }
+        Command::Import(ImportCmd::Inventory { .. })
+        | Command::Import(ImportCmd::Standards { .. }) => {
+            return Err("importing inventory and standards is not available in this build".into());
+        }
+        Command::Session(_) | Command::Standards(_) | Command::Import(ImportCmd::Plan { .. }) => {
+            unreachable_command()?
+        }
+    }
+    Ok(())
+}
+
+fn unreachable_command() -> CliResult {
+    Err("internal: command dispatched to the wrong handler".into())
+}
+
+fn roadmap_action(
+    action: RoadmapCmd,
+    session: &mut Session,
+    library: Library,
+    ctx: &Ctx,
+) -> CliResult {
+    let engine = Engine::new(session.plan(), library, ctx.as_of);
+    let edit = match action {
+        RoadmapCmd::Move {
+            id,
+            quarter,
+            cascade,
+        } => {
+            let start: Quarter = quarter
+                .parse()
+                .map_err(|e: String| UserError(format!("QUARTER: {e}")))?;
+            if cascade {
+                crate::roadmap::cascade_move(session.plan(), &id, start)
+                    .map_err(|e| e.to_string())?
+            } else {
+                Edit::MoveInitiative { id, start }
+            }
+        }
+        RoadmapCmd::Schedule => {
+            let result = crate::roadmap::schedule::schedule(
+                session.plan(),
+                engine.horizon(),
+                engine.library(),
+            );
+            for (id, why) in &result.unplaced {
+                eprintln!("vcio: warning: {id} cannot be placed: {why}");
+            }
+            match result.edit() {
+                Some(e) => e,
+                None => {
+                    println!("the roadmap already fits: nothing to move");
+                    return Ok(());
+                }
+            }
+        }
+        RoadmapCmd::Fix { standard, start } => {
+            let start = match start {
+                Some(q) => q
+                    .parse()
+                    .map_err(|e: String| UserError(format!("--start: {e}")))?,
+                None => engine.horizon().now_quarter().plus(1),
+            };
+            let ini =
+                crate::roadmap::template::from_standard(session.plan(), &engine, &standard, start)?;
+            Edit::PutInitiative(ini)
+        }
+    };
+    let description = edit.describe();
+    session.apply(edit)?;
+    println!("{description}");
+    Ok(())
+}
+
+fn export(
+    session: &Session,
+    library: Library,
+    ctx: &Ctx,
+    format: ExportFormat,
+    out: Option<&Path>,
+) -> CliResult {
+    let text = match format {
+        ExportFormat::Ron => crate::store::export_ron(session.plan()),
+        ExportFormat::Json => crate::store::export_json(session.plan()),
+        ExportFormat::Markdown | ExportFormat::Html | ExportFormat::Csv => {
+            let _ = (library, ctx);
+            return Err("this export format is not available in this build".into());
+        }
+    };
+    match out {
+        Some(path) => {
+            std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+            println!("wrote {}", path.display());
+        }
+        None => print!("{text}"),
+    }
+    Ok(())
+}
+
+fn lint(ctx: &Ctx, dir: Option<&Path>) -> CliResult {
+    let default = ctx.data_dir.join("standards");
+    let dir = dir.unwrap_or(&default);
+    let diags = lint_dir(dir);
+    if diags.is_empty() {
+        println!("{}: no problems found", dir.display());
+        return Ok(());
+    }
+    for d in &diags {
+        eprintln!("{d}");
+    }
+    Err(format!("{} problem(s) in {}", diags.len(), dir.display()).into())
+}
+
+fn read(path: &Path) -> CliResult<String> {
+    std::fs::read_to_string(path).map_err(|e| UserError(format!("{}: {e}", path.display())))
+}
+
+fn print_json(v: &serde_json::Value) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(v).unwrap_or_else(|_| "null".into())
+    );
+}

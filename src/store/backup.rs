@@ -1,0 +1,298 @@
+//! Portable plan files and the escape hatch from a damaged database.
+//!
+//! A plan exports to RON or JSON and imports back identically. On every `Store::open`, each
+//! session that changed since its newest backup is exported to
+//! `<data_dir>/backups/<session>-<YYYYMMDD-HHMMSS-mmm>.ron` (UTC), keeping the newest three per
+//! session. The backups do not depend on sled's on-disk format, so `restore_latest` can rebuild a
+//! database from them after sled fails to open (sled #1527, #1533).
+
+use super::lock::DirLock;
+use super::{SessionMeta, Store, StoreError, T, keys, session};
+use crate::model::Plan;
+use std::collections::BTreeMap;
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+
+/// Backups kept per session.
+pub const KEEP: usize = 3;
+const STAMP_LEN: usize = "-YYYYMMDD-HHMMSS-mmm".len();
+
+/// The plan as pretty RON (the backup format; also `vcio export --format ron`).
+pub fn export_ron(plan: &Plan) -> String {
+    let config = ron::ser::PrettyConfig::new().indentor("  ".to_string());
+    ron::ser::to_string_pretty(plan, config)
+        .unwrap_or_else(|e| format!("// the plan could not be written as RON: {e}\n"))
+}
+
+/// The plan as pretty JSON (`vcio export --format json`).
+pub fn export_json(plan: &Plan) -> String {
+    serde_json::to_string_pretty(plan)
+        .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
+}
+
+/// Reads a plan written by `export_ron` or `export_json` (or by hand). The format follows the
+/// extension (`.ron`, `.json`), else the content. Errors read `FILE:LINE:COL: message`.
+pub fn import_plan(file_name: &str, text: &str) -> Result<Plan, StoreError> {
+    let lower = file_name.to_ascii_lowercase();
+    let json = if lower.ends_with(".json") {
+        true
+    } else if lower.ends_with(".ron") {
+        false
+    } else {
+        text.trim_start().starts_with('{')
+    };
+    let parse_err = |line: usize, col: usize, msg: String| StoreError::Parse {
+        file: file_name.to_string(),
+        line,
+        col,
+        msg,
+    };
+    let mut plan: Plan = if json {
+        serde_json::from_str(text).map_err(|e| {
+            let full = e.to_string();
+            let msg = full
+                .rsplit_once(" at line ")
+                .map_or(full.as_str(), |(m, _)| m)
+                .to_string();
+            parse_err(e.line(), e.column(), msg)
+        })?
+    } else {
+        ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+            .from_str(text)
+            .map_err(|e| parse_err(e.span.start.line, e.span.start.col, e.code.to_string()))?
+    };
+    plan.normalize();
+    let dup = |ids: Vec<&str>| {
+        ids.windows(2)
+            .find(|w| w[0] == w[1])
+            .map(|w| w[0].to_string())
+    };
+    let items = dup(plan.items.iter().map(|i| i.id.as_str()).collect());
+    let inits = dup(plan.initiatives.iter().map(|i| i.id.as_str()).collect());
+    for (id, what) in [(items, "inventory item"), (inits, "initiative")] {
+        if let Some(id) = id {
+            let (line, col) = second_definition(text, &id);
+            return Err(parse_err(
+                line,
+                col,
+                format!("a second {what} with the id {id:?}"),
+            ));
+        }
+    }
+    Ok(plan)
+}
+
+/// Line and column of the second `id: "ID"` (RON) or `"id": "ID"` (JSON) in `text`; 1:1 if not
+/// found.
+fn second_definition(text: &str, id: &str) -> (usize, usize) {
+    let quoted = format!("\"{id}\"");
+    let mut seen = 0;
+    for (pos, _) in text.match_indices(&quoted) {
+        let before = text[..pos].trim_end();
+        let Some(before) = before.strip_suffix(':') else {
+            continue;
+        };
+        let before = before.trim_end();
+        if before.ends_with("\"id\"") || before.ends_with("id") {
+            seen += 1;
+            if seen == 2 {
+                let line = text[..pos].matches('\n').count() + 1;
+                let col = text[..pos]
+                    .rsplit('\n')
+                    .next()
+                    .map_or(0, |l| l.chars().count())
+                    + 1;
+                return (line, col);
+            }
+        }
+    }
+    (1, 1)
+}
+
+pub fn backups_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("backups")
+}
+
+/// Backup files per session, oldest first.
+pub fn list_backups(data_dir: &Path) -> Result<BTreeMap<String, Vec<PathBuf>>, StoreError> {
+    let dir = backups_dir(data_dir);
+    let mut out: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
+        Err(e) => return Err(StoreError::io(format!("read {}", dir.display()), e)),
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        if let Some(session) = file.to_str().and_then(session_of) {
+            out.entry(session.to_string())
+                .or_default()
+                .push(entry.path());
+        }
+    }
+    for files in out.values_mut() {
+        files.sort();
+    }
+    Ok(out)
+}
+
+pub(crate) fn has_backups(data_dir: &Path) -> bool {
+    list_backups(data_dir).is_ok_and(|b| !b.is_empty())
+}
+
+/// The session a backup file belongs to: `NAME-YYYYMMDD-HHMMSS-mmm.ron`.
+fn session_of(file: &str) -> Option<&str> {
+    let stem = file.strip_suffix(".ron")?;
+    let cut = stem.len().checked_sub(STAMP_LEN)?;
+    let (session, stamp) = (stem.get(..cut)?, stem.get(cut..)?);
+    let shape_ok = stamp.bytes().enumerate().all(|(i, b)| match i {
+        0 | 9 | 16 => b == b'-',
+        _ => b.is_ascii_digit(),
+    });
+    (shape_ok && !session.is_empty()).then_some(session)
+}
+
+fn header(store: &Store, name: &str, meta: &SessionMeta) -> String {
+    format!(
+        "// vcio backup of session {name:?} (db {:016x}, change {})",
+        store.instance(),
+        meta.changes
+    )
+}
+
+/// Backs up every session changed since its newest backup; returns one warning per failure.
+pub(crate) fn rolling_backups(store: &Store) -> Vec<String> {
+    let mut warnings = Vec::new();
+    let existing = match list_backups(store.data_dir()) {
+        Ok(b) => b,
+        Err(e) => return vec![format!("backups skipped: {e}")],
+    };
+    for kv in store.inner().tree(T::Sessions).iter() {
+        let result = kv.map_err(StoreError::from).and_then(|(k, v)| {
+            let name = String::from_utf8_lossy(&k).into_owned();
+            let meta: SessionMeta = keys::decode(&format!("session {name:?}"), &v)?;
+            let files = existing.get(&name).map(Vec::as_slice).unwrap_or_default();
+            backup_session(store, &name, &meta, files).map_err(|e| {
+                StoreError::Invalid(format!("session {name:?} was not backed up: {e}"))
+            })
+        });
+        if let Err(e) = result {
+            warnings.push(e.to_string());
+        }
+    }
+    warnings
+}
+
+/// Writes a new backup of one session unless the newest one already holds the same plan, then
+/// prunes to `KEEP`.
+fn backup_session(
+    store: &Store,
+    name: &str,
+    meta: &SessionMeta,
+    files: &[PathBuf],
+) -> Result<(), StoreError> {
+    let head = header(store, name, meta);
+    let newest = files.last();
+    if let Some(newest) = newest
+        && first_line(newest).as_deref() == Some(head.as_str())
+    {
+        return Ok(());
+    }
+    let plan = session::load_plan(store.inner(), name)?;
+    let body = export_ron(&plan);
+    let text = format!("{head}\n{body}");
+    let dir = backups_dir(store.data_dir());
+    if let Some(newest) = newest
+        && let Ok(old) = std::fs::read_to_string(newest)
+        && old.split_once('\n').map(|(_, b)| b) == Some(body.as_str())
+    {
+        // Same plan (e.g. after a restore): refresh the header so the next open skips quickly.
+        return write_atomically(&dir, newest, &text);
+    }
+    let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S-%3f");
+    let path = dir.join(format!("{name}-{stamp}.ron"));
+    write_atomically(&dir, &path, &text)?;
+    let mut all: Vec<PathBuf> = files.to_vec();
+    all.push(path);
+    all.sort();
+    all.dedup();
+    let excess = all.len().saturating_sub(KEEP);
+    for old in &all[..excess] {
+        std::fs::remove_file(old)
+            .map_err(|e| StoreError::io(format!("remove {}", old.display()), e))?;
+    }
+    Ok(())
+}
+
+fn first_line(path: &Path) -> Option<String> {
+    let file = std::fs::File::open(path).ok()?;
+    let mut line = String::new();
+    std::io::BufReader::new(file).read_line(&mut line).ok()?;
+    Some(line.trim_end().to_string())
+}
+
+/// Writes `text` to a temporary file in `dir`, syncs it, and renames it over `path`.
+fn write_atomically(dir: &Path, path: &Path, text: &str) -> Result<(), StoreError> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| StoreError::io(format!("create {}", dir.display()), e))?;
+    let tmp = dir.join(".backup.tmp");
+    let io = |e| StoreError::io(format!("write {}", path.display()), e);
+    let mut f = std::fs::File::create(&tmp).map_err(io)?;
+    f.write_all(text.as_bytes()).map_err(io)?;
+    f.sync_all().map_err(io)?;
+    drop(f);
+    std::fs::rename(&tmp, path).map_err(io)
+}
+
+/// What `restore_latest` did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RestoreReport {
+    /// Where the old database was moved (None: there was none).
+    pub moved_aside: Option<PathBuf>,
+    /// Sessions restored and the backup each came from.
+    pub restored: Vec<(String, PathBuf)>,
+    /// Sessions whose newest backup could not be read, with the reason.
+    pub skipped: Vec<String>,
+}
+
+/// Moves `<data_dir>/db` aside to `db.broken-<timestamp>`, creates a new database and imports
+/// each session's newest backup into it. Takes the lock: refused while vcio runs.
+pub fn restore_latest(data_dir: &Path) -> Result<RestoreReport, StoreError> {
+    let lock = DirLock::acquire(data_dir)?;
+    let latest: Vec<(String, PathBuf)> = list_backups(data_dir)?
+        .into_iter()
+        .filter_map(|(s, mut files)| files.pop().map(|f| (s, f)))
+        .collect();
+    if latest.is_empty() {
+        return Err(StoreError::NoBackups(backups_dir(data_dir)));
+    }
+    let db = data_dir.join("db");
+    let moved_aside = if db.exists() {
+        let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S-%3f");
+        let to = data_dir.join(format!("db.broken-{stamp}"));
+        std::fs::rename(&db, &to)
+            .map_err(|e| StoreError::io(format!("move {} aside", db.display()), e))?;
+        Some(to)
+    } else {
+        None
+    };
+    let store = Store::open_locked(data_dir, lock)?;
+    let mut report = RestoreReport {
+        moved_aside,
+        restored: Vec::new(),
+        skipped: Vec::new(),
+    };
+    for (session, path) in latest {
+        let shown = path.display().to_string();
+        let plan = std::fs::read_to_string(&path)
+            .map_err(|e| StoreError::io(format!("read {shown}"), e))
+            .and_then(|text| import_plan(&shown, &text))
+            .and_then(|plan| store.create(&session, &plan));
+        match plan {
+            Ok(()) => report.restored.push((session, path)),
+            Err(e) => report.skipped.push(format!("{session}: {e}")),
+        }
+    }
+    Ok(report)
+}
