@@ -1,8 +1,12 @@
-//! The `vcio` binary: parse the command line and hand over to the library. Every user error
-//! ends here as one line on stderr and exit status 1.
+//! The `vcio` binary: parse the command line and hand over to the library. With no subcommand
+//! it opens the workbench TUI on the session (a new session starts with the demo district).
+//! Every user error ends here as one line on stderr and exit status 1.
 
 use clap::Parser;
-use vcio::cli::{Cli, Ctx, commands};
+use std::io::IsTerminal;
+use vcio::cli::session::{open_or_create, open_store};
+use vcio::cli::{Cli, Ctx, UserError, commands};
+use vcio::tui::TuiOptions;
 
 fn main() {
     let cli = Cli::parse();
@@ -11,9 +15,44 @@ fn main() {
         cli.session.clone(),
         cli.as_of.as_deref(),
     )
-    .and_then(|ctx| commands::run(cli, &ctx));
+    .and_then(|ctx| match cli.command {
+        None => workbench(&cli, &ctx),
+        Some(_) => {
+            restore_default_sigpipe();
+            commands::run(cli, &ctx)
+        }
+    });
     if let Err(e) = result {
         eprintln!("vcio: {e}");
         std::process::exit(1);
+    }
+}
+
+fn workbench(cli: &Cli, ctx: &Ctx) -> Result<(), UserError> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err("the workbench needs a terminal; for scripts use a subcommand such as `vcio assess` (see --help)".into());
+    }
+    // Errors before the terminal is taken over print normally.
+    let store = open_store(ctx)?;
+    let session = open_or_create(&store, ctx, vcio::demo::demo_plan)?;
+    let library = ctx.library()?;
+    let opts = TuiOptions {
+        theme: cli.theme.clone(),
+        ascii: cli.ascii,
+        mouse: !cli.no_mouse,
+        data_dir: ctx.data_dir.clone(),
+    };
+    color_eyre::install().map_err(|e| UserError(e.to_string()))?;
+    vcio::tui::run(Box::new(session), library, ctx.as_of, opts)
+        .map_err(|e| UserError(e.to_string()))
+}
+
+/// Piping a command into `head` should end it quietly, as other Unix tools do, rather than
+/// panic on a closed stdout. The TUI keeps Rust's default (SIGPIPE ignored).
+fn restore_default_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called once at start-up before any thread exists; SIG_DFL is a valid handler.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

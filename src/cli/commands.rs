@@ -32,6 +32,11 @@ pub fn run(cli: Cli, ctx: &Ctx) -> CliResult {
             }
             Ok(())
         }
+        Command::Import(ImportCmd::Inventory { template: true, .. }) => {
+            print!("{}", crate::io::generic_template());
+            Ok(())
+        }
+        Command::Import(ImportCmd::Standards { file }) => super::import::standards(ctx, &file),
         Command::Import(ImportCmd::Plan { file }) => {
             let plan = crate::store::import_plan(&file.display().to_string(), &read(&file)?)?;
             let store = open_store(ctx)?;
@@ -150,11 +155,19 @@ fn with_session(command: Command, ctx: &Ctx, width: usize) -> CliResult {
                 plan.initiatives.len()
             );
         }
-        Command::Import(ImportCmd::Inventory { .. })
-        | Command::Import(ImportCmd::Standards { .. }) => {
-            return Err("importing inventory and standards is not available in this build".into());
+        Command::Import(ImportCmd::Inventory {
+            file,
+            format,
+            skip_invalid,
+            ..
+        }) => {
+            let file =
+                file.ok_or("import inventory: give a FILE (or --template for the generic CSV)")?;
+            super::import::inventory(&mut session, ctx, &file, format, skip_invalid)?
         }
-        Command::Session(_) | Command::Standards(_) | Command::Import(ImportCmd::Plan { .. }) => {
+        Command::Session(_)
+        | Command::Standards(_)
+        | Command::Import(ImportCmd::Plan { .. } | ImportCmd::Standards { .. }) => {
             unreachable_command()?
         }
     }

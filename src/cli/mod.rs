@@ -4,6 +4,7 @@
 
 pub mod commands;
 pub mod context;
+pub mod import;
 pub mod session;
 
 use clap::{Parser, Subcommand, ValueEnum};

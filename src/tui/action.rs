@@ -1,0 +1,161 @@
+//! Actions: everything a key (or a click) can ask the workbench to do. Keys map to actions in
+//! `keymap`; `App::update` turns actions into edits of the plan or changes of view state.
+
+/// The panes that can take focus, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Inventory,
+    Standards,
+    Roadmap,
+    Budget,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 4] = [
+        Pane::Inventory,
+        Pane::Standards,
+        Pane::Roadmap,
+        Pane::Budget,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Pane::Inventory => "Inventory",
+            Pane::Standards => "Failing standards",
+            Pane::Roadmap => "Roadmap",
+            Pane::Budget => "Budget",
+        }
+    }
+    pub fn next(self) -> Pane {
+        let i = Pane::ALL.iter().position(|p| *p == self).unwrap_or(0);
+        Pane::ALL[(i + 1) % Pane::ALL.len()]
+    }
+    pub fn prev(self) -> Pane {
+        let i = Pane::ALL.iter().position(|p| *p == self).unwrap_or(0);
+        Pane::ALL[(i + Pane::ALL.len() - 1) % Pane::ALL.len()]
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Quit,
+    FocusNext,
+    FocusPrev,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    MoveEarlier,
+    MoveLater,
+    Shorten,
+    Lengthen,
+    NewFromStandard,
+    Delete,
+    AutoSchedule,
+    Undo,
+    Redo,
+    CycleYear,
+    ToggleTimeline,
+    NextTheme,
+    Help,
+    Zoom,
+    Sort,
+    Filter,
+    /// Answers "yes" to a confirmation.
+    Confirm,
+    /// Closes an overlay, answers "no", or clears a message.
+    Cancel,
+}
+
+impl Action {
+    /// A stable name, used by keymap files and the help screen.
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::FocusNext => "focus_next",
+            Action::FocusPrev => "focus_prev",
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::Left => "left",
+            Action::Right => "right",
+            Action::PageUp => "page_up",
+            Action::PageDown => "page_down",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::MoveEarlier => "move_earlier",
+            Action::MoveLater => "move_later",
+            Action::Shorten => "shorten",
+            Action::Lengthen => "lengthen",
+            Action::NewFromStandard => "new_from_standard",
+            Action::Delete => "delete",
+            Action::AutoSchedule => "auto_schedule",
+            Action::Undo => "undo",
+            Action::Redo => "redo",
+            Action::CycleYear => "cycle_year",
+            Action::ToggleTimeline => "toggle_timeline",
+            Action::NextTheme => "next_theme",
+            Action::Help => "help",
+            Action::Zoom => "zoom",
+            Action::Sort => "sort",
+            Action::Filter => "filter",
+            Action::Confirm => "confirm",
+            Action::Cancel => "cancel",
+        }
+    }
+
+    /// A short description for the hint bar and the help screen.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::FocusNext => "next pane",
+            Action::FocusPrev => "previous pane",
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::Left => "left",
+            Action::Right => "right",
+            Action::PageUp => "page up",
+            Action::PageDown => "page down",
+            Action::Top => "first row",
+            Action::Bottom => "last row",
+            Action::MoveEarlier => "earlier",
+            Action::MoveLater => "later",
+            Action::Shorten => "shorter",
+            Action::Lengthen => "longer",
+            Action::NewFromStandard => "new initiative",
+            Action::Delete => "delete",
+            Action::AutoSchedule => "auto-schedule",
+            Action::Undo => "undo",
+            Action::Redo => "redo",
+            Action::CycleYear => "fiscal year",
+            Action::ToggleTimeline => "1y/5y",
+            Action::NextTheme => "theme",
+            Action::Help => "help",
+            Action::Zoom => "zoom pane",
+            Action::Sort => "sort",
+            Action::Filter => "filter",
+            Action::Confirm => "yes",
+            Action::Cancel => "no / close",
+        }
+    }
+
+    /// Whether this action changes the plan (and so only makes sense where there is something
+    /// to change).
+    pub fn edits(self) -> bool {
+        matches!(
+            self,
+            Action::MoveEarlier
+                | Action::MoveLater
+                | Action::Shorten
+                | Action::Lengthen
+                | Action::NewFromStandard
+                | Action::Delete
+                | Action::AutoSchedule
+                | Action::Undo
+                | Action::Redo
+        )
+    }
+}

@@ -1,0 +1,88 @@
+//! Glyph sets: Unicode box drawing and block bars, or plain ASCII (`--ascii`) for terminals and
+//! fonts without them. Every meaning carried by a glyph is also carried by text or a marker, so
+//! the ASCII set loses nothing but looks.
+
+use ratatui::symbols::border;
+
+/// The characters panes draw with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Glyphs {
+    pub border: border::Set<'static>,
+    /// An initiative's bar.
+    pub bar: &'static str,
+    /// The selected initiative's bar.
+    pub bar_selected: &'static str,
+    /// Marks the selected row (selection is never shown by colour alone).
+    pub cursor: &'static str,
+    /// Over-cap marker in the budget strip and the header.
+    pub over: &'static str,
+    /// Dependency violated, or other roadmap warning.
+    pub warn: &'static str,
+    pub arrow: &'static str,
+    pub ellipsis: &'static str,
+    /// A failing standard.
+    pub fail: &'static str,
+    /// A standard that cannot be judged (missing answer, nothing recorded).
+    pub unknown: &'static str,
+    /// A standard failing without the plan but fixed by then.
+    pub fixed: &'static str,
+    /// Continues past the end (or before the start) of the view.
+    pub more_right: &'static str,
+    pub more_left: &'static str,
+    /// The quarter containing "now" on the timeline.
+    pub now: &'static str,
+    /// Grid dot in empty timeline cells at a fiscal-year boundary.
+    pub year_rule: &'static str,
+}
+
+const ASCII_BORDER: border::Set<'static> = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+impl Glyphs {
+    pub const UNICODE: Glyphs = Glyphs {
+        border: border::PLAIN,
+        bar: "█",
+        bar_selected: "▓",
+        cursor: ">",
+        over: "▲",
+        warn: "!",
+        arrow: "→",
+        ellipsis: "…",
+        fail: "✗",
+        unknown: "?",
+        fixed: "✓",
+        more_right: "»",
+        more_left: "«",
+        now: "▼",
+        year_rule: "│",
+    };
+    pub const ASCII: Glyphs = Glyphs {
+        border: ASCII_BORDER,
+        bar: "=",
+        bar_selected: "#",
+        cursor: ">",
+        over: "!",
+        warn: "!",
+        arrow: "->",
+        ellipsis: "~",
+        fail: "x",
+        unknown: "?",
+        fixed: "+",
+        more_right: ">",
+        more_left: "<",
+        now: "v",
+        year_rule: "|",
+    };
+
+    pub fn new(ascii: bool) -> Glyphs {
+        if ascii { Self::ASCII } else { Self::UNICODE }
+    }
+}

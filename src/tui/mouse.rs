@@ -1,0 +1,99 @@
+//! Mouse: click to focus a pane and select the row (or fiscal year) under the pointer; the
+//! wheel moves the selection. Hit-testing uses the same pure layout as rendering, over the last
+//! frame's area. (Dragging bars comes with the next issue.)
+
+use super::action::Pane;
+use super::app::{App, Mode};
+use super::layout;
+use super::panes::{budget, roadmap};
+use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+
+fn inner(r: Rect) -> Rect {
+    Rect::new(
+        r.x.saturating_add(1),
+        r.y.saturating_add(1),
+        r.width.saturating_sub(2),
+        r.height.saturating_sub(2),
+    )
+}
+
+impl App {
+    pub fn handle_mouse(&mut self, ev: MouseEvent) {
+        if self.mode == Mode::Help {
+            if matches!(ev.kind, MouseEventKind::Down(_)) {
+                self.mode = Mode::Normal;
+            }
+            return;
+        }
+        if self.mode != Mode::Normal {
+            return;
+        }
+        let areas = layout::compute(
+            self.area.get(),
+            self.zoomed.then_some(self.focus),
+            budget::lines_wanted(self),
+        );
+        let pos = Position::new(ev.column, ev.row);
+        let Some(pane) = areas.pane_at(pos) else {
+            return;
+        };
+        match ev.kind {
+            MouseEventKind::Down(MouseButton::Left) => {
+                self.status = None;
+                self.focus = pane;
+                self.click(pane, inner(areas.pane(pane)), pos);
+            }
+            MouseEventKind::ScrollUp => {
+                self.focus = pane;
+                self.update(super::action::Action::Up);
+            }
+            MouseEventKind::ScrollDown => {
+                self.focus = pane;
+                self.update(super::action::Action::Down);
+            }
+            _ => {}
+        }
+    }
+
+    fn click(&mut self, pane: Pane, inner: Rect, pos: Position) {
+        if !inner.contains(pos) {
+            return;
+        }
+        let row = usize::from(pos.y - inner.y);
+        match pane {
+            Pane::Roadmap => {
+                let hdr = usize::from(roadmap::header_rows(inner.height));
+                if row >= hdr {
+                    let i = self.scroll.roadmap.get() + row - hdr;
+                    if i < self.plan().initiatives.len() {
+                        self.sel.roadmap = i;
+                    }
+                }
+            }
+            Pane::Standards => {
+                let i = self.scroll.standards.get() + row;
+                if i < self.standard_rows().len() {
+                    self.sel.standards = i;
+                }
+            }
+            Pane::Inventory => {
+                let display = self.scroll.inventory.get() + row;
+                if let Some(j) = self.inventory.item_rows.iter().position(|r| *r == display) {
+                    self.sel.inventory = j;
+                }
+            }
+            Pane::Budget => {
+                let lw = roadmap::label_width(inner.width);
+                let years = self.derived().budget.years.len();
+                let cw = budget::column_width(inner.width, years).max(1);
+                if pos.x >= inner.x + lw {
+                    let y = usize::from(pos.x - inner.x - lw) / cw;
+                    if y < years {
+                        self.year = y;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! Planning operations behind the keys: move, resize, create from a standard, delete (after a
+//! yes/no), auto-schedule. Each builds an `Edit` and hands it to `App::apply`.
+
+use super::action::Pane;
+use super::app::{App, Mode, Pending};
+use crate::edit::Edit;
+use crate::roadmap::{cascade_move, schedule, template};
+
+/// Longest initiative `]` will make, in quarters.
+const MAX_QUARTERS: u8 = 40;
+
+impl App {
+    fn selected_id(&mut self) -> Option<String> {
+        if self.focus != Pane::Roadmap {
+            self.info("select an initiative in the Roadmap first (Tab)");
+            return None;
+        }
+        match self.selected_initiative() {
+            Some(i) => Some(i.id.clone()),
+            None => {
+                self.info("no initiatives yet: press n on a failing standard");
+                None
+            }
+        }
+    }
+
+    /// Moves the selected initiative by `quarters`, pushing dependents later when needed.
+    pub(crate) fn move_selected(&mut self, quarters: i32) {
+        let Some(id) = self.selected_id() else { return };
+        let Some(start) = self.plan().initiative(&id).map(|i| i.start.plus(quarters)) else {
+            return;
+        };
+        match cascade_move(self.plan(), &id, start) {
+            Ok(edit) => {
+                let pushed = match &edit {
+                    Edit::Batch(es) => es.len().saturating_sub(1),
+                    _ => 0,
+                };
+                if self.apply(edit) {
+                    let mut msg = format!("{id} starts {start}");
+                    if pushed > 0 {
+                        msg.push_str(&format!(" ({pushed} dependent(s) pushed later)"));
+                    }
+                    self.info(&msg);
+                }
+            }
+            Err(e) => self.error(&format!("not moved: {e}")),
+        }
+    }
+
+    pub(crate) fn resize_selected(&mut self, delta: i32) {
+        let Some(id) = self.selected_id() else { return };
+        let Some(cur) = self.plan().initiative(&id).map(|i| i.duration_q()) else {
+            return;
+        };
+        let want = (i32::from(cur) + delta).clamp(1, i32::from(MAX_QUARTERS)) as u8;
+        if want == cur {
+            self.info(if delta < 0 {
+                "already one quarter long"
+            } else {
+                "already as long as allowed"
+            });
+            return;
+        }
+        if self.apply(Edit::ResizeInitiative {
+            id: id.clone(),
+            duration: want,
+        }) {
+            self.info(&format!("{id} lasts {want} quarter(s)"));
+        }
+    }
+
+    /// Creates an initiative from the selected failing standard, starting next quarter, and
+    /// selects it in the Roadmap.
+    pub(crate) fn new_from_standard(&mut self) {
+        if self.focus != Pane::Standards {
+            self.info("select a failing standard first (Tab to Failing standards)");
+            return;
+        }
+        let rows = self.standard_rows();
+        let Some(row) = rows.get(self.sel.standards) else {
+            self.info("no failing standard selected");
+            return;
+        };
+        let Some(std_id) = self
+            .library()
+            .standards
+            .get(row.index)
+            .map(|s| s.id.clone())
+        else {
+            return;
+        };
+        let start = self.derived().horizon.now_quarter().plus(1);
+        match template::from_standard(self.plan(), &self.engine, &std_id, start) {
+            Ok(ini) => {
+                let id = ini.id.clone();
+                let title = ini.title.clone();
+                if self.apply(Edit::PutInitiative(ini)) {
+                    self.select_initiative(&id);
+                    self.focus = Pane::Roadmap;
+                    self.info(&format!(
+                        "created {id} \"{title}\" from {std_id}, starts {start}"
+                    ));
+                }
+            }
+            Err(e) => self.error(&format!("cannot create from {std_id}: {e}")),
+        }
+    }
+
+    pub(crate) fn ask_delete(&mut self) {
+        match self.focus {
+            Pane::Roadmap => {
+                if let Some(i) = self.selected_initiative() {
+                    let q = format!("delete {} \"{}\"? y/n", i.id, i.title);
+                    self.mode = Mode::Confirm(Pending::DeleteInitiative(i.id.clone()));
+                    self.info(&q);
+                }
+            }
+            Pane::Inventory => {
+                let item =
+                    self.inventory
+                        .item_rows
+                        .get(self.sel.inventory)
+                        .and_then(|r| match self.inventory.rows.get(*r) {
+                            Some(super::view::InvRow::Item(i)) => self.plan().items.get(*i),
+                            _ => None,
+                        });
+                if let Some(it) = item {
+                    let q = format!("delete item {} \"{}\"? y/n", it.id, it.name);
+                    self.mode = Mode::Confirm(Pending::DeleteItem(it.id.clone()));
+                    self.info(&q);
+                }
+            }
+            _ => self.info("nothing to delete here"),
+        }
+    }
+
+    pub(crate) fn confirm(&mut self, p: Pending) {
+        match p {
+            Pending::DeleteInitiative(id) => {
+                if self.apply(Edit::RemoveInitiative(id.clone())) {
+                    self.info(&format!("deleted {id} (u to undo)"));
+                }
+            }
+            Pending::DeleteItem(id) => {
+                if self.apply(Edit::RemoveItem(id.clone())) {
+                    self.info(&format!("deleted item {id} (u to undo)"));
+                }
+            }
+        }
+    }
+
+    /// Levels the whole roadmap against dependencies and caps as one undoable batch.
+    pub(crate) fn auto_schedule(&mut self) {
+        let result = schedule::schedule(self.plan(), &self.derived().horizon, self.library());
+        let keep = self.selected_initiative().map(|i| i.id.clone());
+        let moved = result.moves.len();
+        let applied = match result.edit() {
+            Some(edit) => self.apply(edit),
+            None => true,
+        };
+        if !applied {
+            return;
+        }
+        if let Some(id) = keep {
+            self.select_initiative(&id);
+        }
+        let mut msg = if moved == 0 {
+            "auto-schedule: nothing to move".to_string()
+        } else {
+            format!("auto-schedule: moved {moved} (u to undo)")
+        };
+        if !result.unplaced.is_empty() {
+            let list: Vec<String> = result
+                .unplaced
+                .iter()
+                .map(|(id, why)| format!("{id} ({why})"))
+                .collect();
+            msg.push_str(&format!("; unplaced: {}", list.join(", ")));
+        }
+        self.info(&msg);
+    }
+}

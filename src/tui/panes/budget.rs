@@ -1,0 +1,158 @@
+//! The Budget strip under the timeline: per fiscal year, spend by funding source against caps.
+//! Over-cap years carry the over-cap symbol (and "OVER" when there is room) in the year header
+//! and on the total, as well as the warning style, so they are unmistakable without colour.
+
+use crate::tui::action::Pane;
+use crate::tui::app::App;
+use crate::tui::panes::roadmap::label_width;
+use crate::tui::view::{compact_money, pad, rpad};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+/// Most funding-source rows shown; the rest are summed into "Other".
+const MAX_SOURCES: usize = 4;
+
+/// Funding sources with any spend in the horizon, in name order.
+pub fn sources(app: &App) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for y in &app.derived().budget.years {
+        for (name, cents) in &y.by_source {
+            if *cents != 0 && !names.contains(name) {
+                names.push(name.clone());
+            }
+        }
+    }
+    names.sort();
+    names
+}
+
+/// Lines wanted inside the border: year header, sources, total, cap.
+pub fn lines_wanted(app: &App) -> u16 {
+    (sources(app).len().min(MAX_SOURCES + 1) + 3) as u16
+}
+
+/// Width of each year's column for an inner width (4 quarter columns of the full timeline, so
+/// the strip lines up under the roadmap).
+pub fn column_width(inner_w: u16, years: usize) -> usize {
+    let cols = inner_w.saturating_sub(label_width(inner_w)) as usize;
+    let years = years.max(1);
+    let quarter = cols / (years * 4);
+    if quarter >= 1 {
+        quarter * 4
+    } else {
+        cols / years
+    }
+}
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let theme = app.theme();
+    let g = app.glyphs();
+    let budget = &app.derived().budget;
+    let block = super::block(
+        app,
+        Pane::Budget,
+        format!(
+            "Budget (horizon {})",
+            compact_money(budget.horizon_total_cents)
+        ),
+    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let lw = label_width(inner.width) as usize;
+    let cw = column_width(inner.width, budget.years.len());
+    let sel = app.year_index();
+    let focused = app.focus == Pane::Budget;
+    let cell = |s: String| rpad(&format!("{s} "), cw);
+
+    let mut head = vec![Span::styled(
+        pad("per fiscal year", lw, g.ellipsis),
+        theme.muted,
+    )];
+    for (i, y) in budget.years.iter().enumerate() {
+        let cursor = if i == sel && focused { g.cursor } else { "" };
+        let label = if y.over_cap {
+            if cw >= 14 {
+                format!("{cursor}FY{} {}OVER", y.fiscal_year.0, g.over)
+            } else if cw >= 8 {
+                format!("{cursor}{}FY{}", g.over, y.fiscal_year.0)
+            } else {
+                format!("{cursor}{}{:02}", g.over, y.fiscal_year.0.rem_euclid(100))
+            }
+        } else if cw >= 7 {
+            format!("{cursor}FY{}", y.fiscal_year.0)
+        } else {
+            format!("{cursor}{:02}", y.fiscal_year.0.rem_euclid(100))
+        };
+        let mut style = if y.over_cap { theme.over } else { theme.header };
+        if i == sel && focused {
+            style = style.patch(theme.selected);
+        }
+        head.push(Span::styled(rpad(&format!("{label} "), cw), style));
+    }
+    let mut out = vec![Line::from(head)];
+
+    let names = sources(app);
+    let room = (inner.height as usize).saturating_sub(3);
+    let (shown, rest) = if names.len() > room.min(MAX_SOURCES + 1) {
+        let k = room.min(MAX_SOURCES);
+        (
+            names[..k.min(names.len())].to_vec(),
+            names[k.min(names.len())..].to_vec(),
+        )
+    } else {
+        (names.clone(), Vec::new())
+    };
+    for name in &shown {
+        let mut spans = vec![Span::styled(pad(name, lw, g.ellipsis), Style::new())];
+        for y in &budget.years {
+            let c = y.by_source.get(name).copied().unwrap_or(0);
+            spans.push(Span::raw(cell(compact_money(c))));
+        }
+        out.push(Line::from(spans));
+    }
+    if !rest.is_empty() && shown.len() < room {
+        let mut spans = vec![Span::raw(pad(
+            &format!("Other ({})", rest.len()),
+            lw,
+            g.ellipsis,
+        ))];
+        for y in &budget.years {
+            let c: i64 = rest.iter().filter_map(|n| y.by_source.get(n)).sum();
+            spans.push(Span::raw(cell(compact_money(c))));
+        }
+        out.push(Line::from(spans));
+    }
+    let mut total = vec![Span::styled(pad("Total", lw, g.ellipsis), theme.header)];
+    for y in &budget.years {
+        if y.over_cap {
+            total.push(Span::styled(
+                cell(format!("{}{}", g.over, compact_money(y.total_cents))),
+                theme.over,
+            ));
+        } else {
+            total.push(Span::styled(
+                cell(compact_money(y.total_cents)),
+                theme.header,
+            ));
+        }
+    }
+    out.push(Line::from(total));
+    let mut cap = vec![Span::styled(pad("Cap", lw, g.ellipsis), theme.muted)];
+    for y in &budget.years {
+        let c = y
+            .cap_cents
+            .map(compact_money)
+            .unwrap_or_else(|| "none".into());
+        cap.push(Span::styled(cell(c), theme.muted));
+    }
+    out.push(Line::from(cap));
+    super::lines(frame, inner, out, theme.base);
+}

@@ -1,0 +1,193 @@
+//! The detail view: the selected thing in full (initiative, standard, item or fiscal year),
+//! with money in full (`crate::budget::money`).
+
+use crate::assess::eval::Status;
+use crate::budget::money;
+use crate::tui::action::Pane;
+use crate::tui::app::App;
+use crate::tui::panes::standards::severity_label;
+use crate::tui::view::InvRow;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+fn initiative(app: &App) -> Vec<String> {
+    let Some(ini) = app.selected_initiative() else {
+        return vec!["No initiative selected.".into()];
+    };
+    let mut out = vec![
+        format!(
+            "{} {}: {} {} {} ({} quarter(s))",
+            ini.id,
+            ini.title,
+            ini.start,
+            app.glyphs().arrow,
+            ini.end(),
+            ini.duration_q()
+        ),
+        format!(
+            "one-time {} | recurring {}/yr | funding {} | resolves {} | depends on {}",
+            money(ini.one_time_cents),
+            money(ini.recurring_cents),
+            app.plan()
+                .budget
+                .source(&ini.funding)
+                .map(|s| s.name.as_str())
+                .unwrap_or(&ini.funding),
+            if ini.resolves.is_empty() {
+                "-".into()
+            } else {
+                ini.resolves.join(", ")
+            },
+            if ini.depends_on.is_empty() {
+                "-".into()
+            } else {
+                ini.depends_on.join(", ")
+            },
+        ),
+    ];
+    let needle = format!("{} ", ini.id);
+    for w in app
+        .derived()
+        .warnings
+        .iter()
+        .filter(|w| w.starts_with(&needle))
+    {
+        out.push(format!("{} {w}", app.glyphs().warn));
+    }
+    out
+}
+
+fn standard(app: &App) -> Vec<String> {
+    let rows = app.standard_rows();
+    let Some(row) = rows.get(app.selection().standards) else {
+        return vec!["Nothing failing in this fiscal year.".into()];
+    };
+    let Some(s) = app.library().standards.get(row.index) else {
+        return Vec::new();
+    };
+    let y = app.year_index();
+    let evidence = app
+        .derived()
+        .projected
+        .get(y)
+        .and_then(|a| a.outcomes.get(row.index))
+        .map(|o| o.evidence.clone())
+        .unwrap_or_default();
+    let status = match row.status {
+        Status::Fail => "FAILING",
+        Status::Unknown => "UNKNOWN",
+        Status::Pass => "fixed by then",
+    };
+    let fix = match &row.fix {
+        Some(f) => format!("fixed by {} (done {})", f.initiative, f.done),
+        None => "no initiative fixes it yet: press n to create one".into(),
+    };
+    vec![
+        format!(
+            "{} {} [{} {}, {}] {status}",
+            s.id,
+            s.title,
+            severity_label(row.severity).trim(),
+            s.severity.name(),
+            s.area
+        ),
+        format!("{} Evidence: {evidence}. {fix}.", s.statement),
+    ]
+}
+
+fn item(app: &App) -> Vec<String> {
+    let view = app.inventory_view();
+    let item =
+        view.item_rows
+            .get(app.selection().inventory)
+            .and_then(|r| match view.rows.get(*r) {
+                Some(InvRow::Item(i)) => app.plan().items.get(*i),
+                _ => None,
+            });
+    let Some(it) = item else {
+        return vec!["No item selected.".into()];
+    };
+    let opt = |o: Option<String>| o.unwrap_or_else(|| "-".into());
+    vec![
+        format!(
+            "{} {} ({}, {}) x{}",
+            it.id,
+            it.name,
+            it.category.name(),
+            it.kind,
+            it.quantity
+        ),
+        format!(
+            "site {} | acquired {} | end of support {} | unit {} | yearly {} | vendor {}",
+            opt(it.site.clone()),
+            opt(it.acquired.map(|a| a.to_string())),
+            opt(it.end_of_support.map(|a| a.to_string())),
+            money(it.unit_cost_cents),
+            money(it.annual_cost_cents),
+            opt(it.vendor.clone()),
+        ),
+    ]
+}
+
+fn year(app: &App) -> Vec<String> {
+    let Some(y) = app.derived().budget.years.get(app.year_index()) else {
+        return vec!["No budget years.".into()];
+    };
+    let cap = y.cap_cents.map(money).unwrap_or_else(|| "no cap".into());
+    let mut out = vec![format!(
+        "{} total {} against {cap}{}",
+        y.fiscal_year,
+        money(y.total_cents),
+        if y.over_cap {
+            format!(" {} OVER CAP", app.glyphs().over)
+        } else {
+            String::new()
+        }
+    )];
+    let parts: Vec<String> = y
+        .by_source
+        .iter()
+        .map(|(k, v)| format!("{k} {}", money(*v)))
+        .collect();
+    out.push(parts.join(" | "));
+    out.extend(y.over.iter().cloned());
+    out
+}
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let theme = app.theme();
+    let text = match app.focus() {
+        Pane::Roadmap => initiative(app),
+        Pane::Standards => standard(app),
+        Pane::Inventory => item(app),
+        Pane::Budget => year(app),
+    };
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .border_set(app.glyphs().border)
+        .border_style(theme.border)
+        .title(Span::styled("Detail", theme.title));
+    let lines: Vec<Line> = text
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| {
+            Line::from(Span::styled(
+                t,
+                if i == 0 { theme.header } else { Style::new() },
+            ))
+        })
+        .collect();
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: true })
+            .style(theme.base),
+        area,
+    );
+}

@@ -1,0 +1,313 @@
+//! The Roadmap timeline: one row per initiative, columns are quarters across the horizon (or
+//! the chosen fiscal year with finer columns). Bars carry the title inside; a `!` before the
+//! label marks a violated dependency, `»`/`«` mark bars running off the view, and fiscal years
+//! over a budget cap are marked in the year header.
+
+use crate::model::{FiscalYear, Initiative, Plan, Quarter};
+use crate::tui::action::Pane;
+use crate::tui::app::{App, Timeline};
+use crate::tui::view::{fit, pad};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+/// Width of the label column for a pane of inner width `w` (shared with the budget strip so
+/// their year columns line up).
+pub fn label_width(w: u16) -> u16 {
+    (w / 4).clamp(8, 26).min(w)
+}
+
+/// The quarters shown, by index (`Quarter::index`).
+pub fn quarters(app: &App) -> Vec<i32> {
+    let h = &app.derived().horizon;
+    match app.timeline() {
+        Timeline::Full => (h.first_quarter().index()..=h.last_quarter().index()).collect(),
+        Timeline::Year => {
+            let fy = h
+                .years
+                .get(app.year_index())
+                .copied()
+                .unwrap_or(h.current());
+            let q1 = Quarter { fy, q: 1 }.index();
+            (q1..q1 + 4).collect()
+        }
+    }
+}
+
+/// Header rows above the bars for an inner height.
+pub fn header_rows(inner_h: u16) -> u16 {
+    if inner_h >= 4 { 2 } else { inner_h.min(1) }
+}
+
+/// Whether an initiative starts before one of its dependencies ends.
+fn dependency_violated(plan: &Plan, ini: &Initiative) -> bool {
+    ini.depends_on
+        .iter()
+        .any(|d| plan.initiative(d).is_none_or(|d| d.end() >= ini.start))
+}
+
+fn year_label(fy: FiscalYear, width: usize, over: Option<&str>) -> String {
+    let long = format!("FY{}", fy.0);
+    let short = format!("{:02}", fy.0.rem_euclid(100));
+    let s = match over {
+        Some(o) if width >= long.len() + 6 => format!("{long} {o}OVER"),
+        Some(o) if width > long.len() => format!("{o}{long}"),
+        Some(o) => format!("{o}{short}"),
+        None if width >= long.len() => long,
+        None => short,
+    };
+    pad(&s, width, "")
+}
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let theme = app.theme();
+    let g = app.glyphs();
+    let plan = app.plan();
+    let d = app.derived();
+    let zoom = match app.timeline() {
+        Timeline::Full => format!("{} years", d.horizon.years.len()),
+        Timeline::Year => "1 year".to_string(),
+    };
+    let block = super::block(app, Pane::Roadmap, format!("Roadmap ({zoom})"));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let qs = quarters(app);
+    let nq = qs.len().max(1);
+    let lw = label_width(inner.width) as usize;
+    let cols = (inner.width as usize).saturating_sub(lw);
+    let qw = (cols / nq).max(1);
+    let hdr = header_rows(inner.height);
+    let mut out: Vec<Line> = Vec::new();
+
+    // Year header: each fiscal year's label spans its quarters; over-cap years are marked.
+    if hdr >= 1 {
+        let mut spans = vec![Span::styled(
+            pad(
+                &format!("{} initiatives", plan.initiatives.len()),
+                lw.saturating_sub(1),
+                g.ellipsis,
+            ) + " ",
+            theme.muted,
+        )];
+        let mut k = 0;
+        while k < qs.len() {
+            let fy = Quarter::from_index(qs[k]).fy;
+            let n = qs[k..]
+                .iter()
+                .take_while(|q| Quarter::from_index(**q).fy == fy)
+                .count();
+            let yb = d.budget.years.iter().find(|y| y.fiscal_year == fy);
+            let over = yb.is_some_and(|y| y.over_cap);
+            let style = if over { theme.over } else { theme.header };
+            spans.push(Span::styled(
+                year_label(fy, n * qw, over.then_some(g.over)),
+                style,
+            ));
+            k += n;
+        }
+        out.push(Line::from(spans));
+    }
+    // Quarter header (months in the 1-year view when there is room).
+    if hdr >= 2 {
+        let now = d.horizon.now_quarter().index();
+        let mut spans = vec![Span::raw(" ".repeat(lw))];
+        for q in &qs {
+            let quarter = Quarter::from_index(*q);
+            let text = if app.timeline() == Timeline::Year && qw >= 12 {
+                let cal = d.horizon.calendar;
+                let start = cal.quarter_start(quarter);
+                (0..3)
+                    .map(|m| month_name(start.plus_months(m).month))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            } else if qw >= 3 {
+                format!("Q{}", quarter.q)
+            } else {
+                quarter.q.to_string()
+            };
+            let text = if *q == now && qw >= text.chars().count() + 2 {
+                format!("{text}{}", g.now)
+            } else {
+                text
+            };
+            let style = if *q == now {
+                theme.now.add_modifier(Modifier::BOLD)
+            } else {
+                theme.muted
+            };
+            spans.push(Span::styled(pad(&text, qw, ""), style));
+        }
+        out.push(Line::from(spans));
+    }
+
+    let visible = (inner.height - hdr) as usize;
+    let n = plan.initiatives.len();
+    let selected = app.sel.roadmap.min(n.saturating_sub(1));
+    let first = super::scroll_to(&app.scroll.roadmap, selected, visible, n);
+    if n == 0 && visible > 0 {
+        out.push(Line::from(Span::styled(
+            fit(
+                "no initiatives: Tab to Failing standards and press n",
+                inner.width as usize,
+                g.ellipsis,
+            ),
+            theme.muted,
+        )));
+    }
+    for (i, ini) in plan
+        .initiatives
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(visible)
+    {
+        out.push(bar_line(app, ini, i == selected, &qs, lw, qw));
+    }
+    super::lines(frame, inner, out, theme.base);
+}
+
+fn month_name(m: u8) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    NAMES
+        .get(usize::from(m.saturating_sub(1)))
+        .copied()
+        .unwrap_or("?")
+}
+
+/// The style of an initiative's bar: the colour of the area of the first standard it resolves.
+pub fn bar_style(app: &App, ini: &Initiative) -> Style {
+    let theme = app.theme();
+    ini.resolves
+        .first()
+        .and_then(|s| app.library().get(s))
+        .map(|s| theme.area(&s.area))
+        .unwrap_or(theme.bar)
+}
+
+fn bar_line<'a>(
+    app: &App,
+    ini: &Initiative,
+    selected: bool,
+    qs: &[i32],
+    lw: usize,
+    qw: usize,
+) -> Line<'a> {
+    let theme = app.theme();
+    let g = app.glyphs();
+    let focused = selected && app.focus == Pane::Roadmap;
+    let violated = dependency_violated(app.plan(), ini);
+    let cursor = if selected { g.cursor } else { " " };
+    let warn = if violated { g.warn } else { " " };
+    let label_style = if focused {
+        theme.selected
+    } else {
+        Style::new()
+    };
+    let mut spans = vec![
+        Span::styled(cursor.to_string(), label_style),
+        Span::styled(warn.to_string(), label_style.patch(theme.warn)),
+        Span::styled(
+            pad(
+                &format!("{} {}", ini.id, ini.title),
+                lw.saturating_sub(2),
+                g.ellipsis,
+            ),
+            label_style,
+        ),
+    ];
+    let (start, end) = (ini.start.index(), ini.end().index());
+    let (Some(&first_q), Some(&last_q)) = (qs.first(), qs.last()) else {
+        return Line::from(spans);
+    };
+    // Cells of the bar row: (char, inside the bar).
+    let total = qs.len() * qw;
+    let mut cells: Vec<(String, bool)> = Vec::with_capacity(total);
+    for (k, q) in qs.iter().enumerate() {
+        let inside = (start..=end).contains(q);
+        for c in 0..qw {
+            let ch = if inside {
+                if selected { g.bar_selected } else { g.bar }
+            } else if c == 0 && k > 0 && k % 4 == 0 && qw >= 2 && app.timeline() == Timeline::Full {
+                g.year_rule
+            } else {
+                " "
+            };
+            cells.push((ch.to_string(), inside));
+        }
+    }
+    let vis_start = start.max(first_q);
+    let vis_end = end.min(last_q);
+    let mut text_range = 0..0;
+    if vis_start <= vis_end {
+        let a = ((vis_start - first_q) as usize) * qw;
+        let b = ((vis_end - first_q + 1) as usize) * qw;
+        if start < first_q {
+            cells[a].0 = g.more_left.to_string();
+        }
+        if end > last_q && b > 0 {
+            cells[b - 1].0 = g.more_right.to_string();
+        }
+        // The title inside the bar (keeping a cap at each end when it fits); a title longer
+        // than its bar runs on past the bar's end, in the bar's colour, so it stays readable.
+        // Keep the « mark of a bar that starts before the view.
+        let a = if start < first_q { (a + 1).min(b) } else { a };
+        let room = b - a;
+        let len = ini.title.chars().count();
+        // ...and the » mark of one that ends after it.
+        let tail = usize::from(end > last_q);
+        let (ta, limit) = if room >= len + 2 {
+            (a + 1, len)
+        } else {
+            (a, (total - a).saturating_sub(tail))
+        };
+        let title = fit(&ini.title, limit.min(len.max(room)), g.ellipsis);
+        for (j, ch) in title.chars().enumerate() {
+            cells[ta + j].0 = ch.to_string();
+        }
+        text_range = ta..ta + title.chars().count();
+    } else if end < first_q {
+        cells[0] = (g.more_left.to_string(), false);
+    } else if start > last_q && total > 0 {
+        cells[total - 1] = (g.more_right.to_string(), false);
+    }
+    let bar = bar_style(app, ini);
+    let bar = if selected {
+        bar.patch(theme.bar_selected)
+    } else {
+        bar
+    };
+    let text_style = bar.add_modifier(Modifier::REVERSED);
+    // Group runs of cells with the same style into one span.
+    let mut run = String::new();
+    let mut run_style = None;
+    for (j, (ch, inside)) in cells.into_iter().enumerate() {
+        let style = if text_range.contains(&j) {
+            if inside { text_style } else { bar }
+        } else if inside || ch == g.more_left || ch == g.more_right {
+            bar
+        } else {
+            theme.muted
+        };
+        if run_style != Some(style) && !run.is_empty() {
+            spans.push(Span::styled(
+                std::mem::take(&mut run),
+                run_style.unwrap_or_default(),
+            ));
+        }
+        run_style = Some(style);
+        run.push_str(&ch);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, run_style.unwrap_or_default()));
+    }
+    Line::from(spans)
+}

@@ -1,0 +1,117 @@
+//! The Failing standards pane: standards not passing in the chosen fiscal year (if nothing were
+//! done, or even with the plan), most severe first, each with the initiative that fixes it and
+//! when. Status is a glyph and a word-like mark: failing, unknown (shown distinctly) or fixed.
+
+use crate::assess::eval::Status;
+use crate::standards::Severity;
+use crate::tui::action::Pane;
+use crate::tui::app::App;
+use crate::tui::view::{fit, pad};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+pub fn severity_label(s: Severity) -> &'static str {
+    match s {
+        Severity::Critical => "CRIT",
+        Severity::High => "HIGH",
+        Severity::Medium => "MED ",
+        Severity::Low => "LOW ",
+    }
+}
+
+pub fn severity_style(app: &App, s: Severity) -> Style {
+    let t = app.theme();
+    match s {
+        Severity::Critical => t.critical,
+        Severity::High => t.high,
+        Severity::Medium => t.medium,
+        Severity::Low => t.low,
+    }
+}
+
+/// The window title: which year is shown and how many rows.
+pub fn title(app: &App, n: usize) -> String {
+    let y = app.year_index();
+    let fy = app
+        .derived()
+        .horizon
+        .years
+        .get(y)
+        .map(|f| f.to_string())
+        .unwrap_or_default();
+    if y == 0 {
+        format!("Failing {fy} ({n})")
+    } else {
+        format!("Failing by {fy} ({n})")
+    }
+}
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let theme = app.theme();
+    let g = app.glyphs();
+    let rows = app.standard_rows();
+    let block = super::block(app, Pane::Standards, title(app, rows.len()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let visible = inner.height as usize;
+    let selected = app.sel.standards.min(rows.len().saturating_sub(1));
+    let first = super::scroll_to(&app.scroll.standards, selected, visible, rows.len());
+    let w = inner.width as usize;
+    let lib = &app.library().standards;
+    let mut out = Vec::new();
+    if rows.is_empty() {
+        out.push(Line::from(Span::styled(
+            fit("nothing failing this year", w, g.ellipsis),
+            theme.ok,
+        )));
+    }
+    for (i, row) in rows.iter().enumerate().skip(first).take(visible) {
+        let Some(std) = lib.get(row.index) else {
+            continue;
+        };
+        let is_sel = i == selected && app.focus == Pane::Standards;
+        let cursor = if i == selected { g.cursor } else { " " };
+        let (mark, mark_style) = match row.status {
+            Status::Fail => (g.fail, theme.fail),
+            Status::Unknown => (g.unknown, theme.unknown),
+            Status::Pass => (g.fixed, theme.ok),
+        };
+        let fix = match (&row.fix, row.status) {
+            (Some(f), _) => format!(" {} {} {}", g.arrow, f.initiative, f.done),
+            (None, Status::Unknown) => " unknown".to_string(),
+            (None, _) => " no fix".to_string(),
+        };
+        let head = format!("{cursor}{mark} ");
+        let sev = format!("{} ", severity_label(row.severity));
+        let used = head.chars().count() + sev.chars().count();
+        let rest = w.saturating_sub(used);
+        // The fix goes at the right when there is room for a useful title beside it.
+        let (text, fix) = if rest >= fix.chars().count() + 16 {
+            let t = rest - fix.chars().count();
+            (
+                pad(&format!("{} {}", std.id, std.title), t, g.ellipsis),
+                fix,
+            )
+        } else {
+            (
+                pad(&format!("{} {}", std.id, std.title), rest, g.ellipsis),
+                String::new(),
+            )
+        };
+        let base = if is_sel { theme.selected } else { Style::new() };
+        out.push(Line::from(vec![
+            Span::styled(cursor.to_string(), base),
+            Span::styled(mark.to_string(), base.patch(mark_style)),
+            Span::styled(" ", base),
+            Span::styled(sev, base.patch(severity_style(app, row.severity))),
+            Span::styled(text, base),
+            Span::styled(fix, base.patch(theme.muted)),
+        ]));
+    }
+    super::lines(frame, inner, out, theme.base);
+}

@@ -1,0 +1,138 @@
+//! Terminal lifecycle: raw mode, alternate screen, SGR mouse reporting (button and drag only),
+//! synchronized and buffered output, the event loop, and restoring everything on exit, on error
+//! (a guard's `Drop`) and on panic (a hook chained after color-eyre's).
+
+use super::app::App;
+use ratatui::Terminal;
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::terminal::{
+    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{Command, cursor, execute, queue};
+use std::io::{self, BufWriter, Stdout, Write};
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+/// Whether the terminal is in our modes (so the panic hook knows to restore it).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+static MOUSE: AtomicBool = AtomicBool::new(false);
+static HOOK: Once = Once::new();
+
+/// SGR mouse reporting of presses, releases and drags only: `?1000` + `?1002` + `?1006`.
+/// Crossterm's `EnableMouseCapture` also turns on `?1003` (every motion), which floods an SSH
+/// link with events nobody uses.
+#[derive(Debug, Clone, Copy)]
+pub struct SgrMouse(pub bool);
+
+impl Command for SgrMouse {
+    fn write_ansi(&self, f: &mut impl std::fmt::Write) -> std::fmt::Result {
+        if self.0 {
+            f.write_str("\x1b[?1000h\x1b[?1002h\x1b[?1006h")
+        } else {
+            f.write_str("\x1b[?1006l\x1b[?1002l\x1b[?1000l")
+        }
+    }
+    #[cfg(windows)]
+    fn execute_winapi(&self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Puts the terminal back as it was. Safe to call more than once and from the panic hook.
+pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let mut out = io::stdout();
+    if MOUSE.swap(false, Ordering::SeqCst) {
+        let _ = execute!(out, SgrMouse(false));
+    }
+    let _ = execute!(
+        out,
+        EndSynchronizedUpdate,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = disable_raw_mode();
+}
+
+/// Installs (once) a panic hook that restores the terminal and then runs the previous hook
+/// (color-eyre's report, installed first so the report prints on a sane terminal).
+fn install_panic_hook() {
+    HOOK.call_once(|| {
+        // Already installed by the binary? Then this fails harmlessly and we chain to it.
+        let _ = color_eyre::install();
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}
+
+/// Restores the terminal when dropped: covers every early return with `?`.
+struct Guard;
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+fn setup(mouse: bool) -> io::Result<Guard> {
+    install_panic_hook();
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let guard = Guard;
+    let mut out = io::stdout();
+    execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    if mouse {
+        execute!(out, SgrMouse(true))?;
+        MOUSE.store(true, Ordering::SeqCst);
+    }
+    Ok(guard)
+}
+
+/// Draws one frame inside a synchronized update, so the terminal shows it all at once.
+pub fn draw_frame<W: Write>(
+    terminal: &mut Terminal<CrosstermBackend<W>>,
+    app: &App,
+) -> io::Result<()> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(|f| app.draw(f))?;
+    queue!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    Backend::flush(terminal.backend_mut())
+}
+
+fn handle(app: &mut App, ev: Event) {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => app.handle_key(k),
+        Event::Mouse(m) => app.handle_mouse(m),
+        _ => {} // Resize: the next draw adapts to the new size.
+    }
+}
+
+/// Runs the event loop until the user quits. Blocks on input between frames: nothing animates,
+/// so there is no tick and no busy redraw.
+pub fn run(app: &mut App, mouse: bool) -> color_eyre::Result<()> {
+    let _guard = setup(mouse)?;
+    let out: BufWriter<Stdout> = BufWriter::with_capacity(1 << 16, io::stdout());
+    let mut terminal = Terminal::new(CrosstermBackend::new(out))?;
+    terminal.clear()?;
+    loop {
+        draw_frame(&mut terminal, app)?;
+        if app.should_quit() {
+            break;
+        }
+        handle(app, event::read()?);
+        // Coalesce a burst (key repeat, pasted text, wheel) into one redraw.
+        while !app.should_quit() && event::poll(Duration::ZERO)? {
+            handle(app, event::read()?);
+        }
+    }
+    drop(terminal);
+    restore();
+    Ok(())
+}

@@ -1,0 +1,245 @@
+//! Fixture for the TUI tests: a small district, library and roadmap built in code, with one
+//! fiscal year over its cap and one dependency violated, so every mark has something to show.
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use vcio::history::MemorySession;
+use vcio::model::*;
+use vcio::standards::{Library, Standard};
+use vcio::tui::{App, TuiOptions};
+
+pub const LIBRARY: &str = r#"[
+  (
+    id: "DEV-03", title: "Student devices within refresh cycle", area: "Devices", severity: High,
+    statement: "Student devices are at most max_age_years old",
+    check: Share(select: (kinds: ["chromebook"], tags: ["student"], label: Some("student Chromebooks")),
+                 pred: AgeAtMost("max_age_years"), at_least: 1.0),
+    params: {"max_age_years": 4.0},
+    refs: ["CIS 1.1"],
+    remediation: (title: "Refresh student Chromebooks", cost: PerFailingUnit(30000), duration: 2),
+  ),
+  (
+    id: "NET-04", title: "One AP per classroom", area: "Infrastructure", severity: Medium,
+    statement: "At least 1 AP per classroom in every school",
+    check: Ratio(num: (select: (kinds: ["access-point"])), per: Classrooms, at_least: Some(1.0),
+                 per_site: true, unit: Some("APs per classroom")),
+    refs: ["CSF PR.IR-04"],
+    remediation: (title: "Add access points", cost: PerFailingUnit(120000), duration: 2, erate: Some(C2)),
+  ),
+  (
+    id: "SEC-01", title: "MFA for staff", area: "Security", severity: Critical,
+    statement: "MFA enforced for all staff",
+    check: Answer(key: "mfa_staff", expect: Yes),
+    refs: ["CIS 6.3"],
+    remediation: (title: "Enforce MFA", cost: Fixed(1500000), duration: 1),
+  ),
+  (
+    id: "DAT-03", title: "Restore tested", area: "Data & Privacy", severity: High,
+    statement: "A restore test in the last 365 days",
+    check: Answer(key: "restore_test", expect: WithinDays(365)),
+    refs: ["CSF PR.DS-11"],
+    remediation: (title: "Restore test", cost: Fixed(500000), duration: 1),
+  ),
+]"#;
+
+pub fn library() -> Library {
+    let mut standards: Vec<Standard> = ron::from_str(LIBRARY).expect("fixture library parses");
+    standards.sort_by(|a, b| a.id.cmp(&b.id));
+    Library { standards }
+}
+
+pub fn as_of() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).expect("valid date")
+}
+
+pub fn initiative(id: &str, title: &str, start: &str, quarters: u8, cents: i64) -> Initiative {
+    Initiative {
+        id: id.into(),
+        title: title.into(),
+        owner: String::new(),
+        start: start.parse().expect("quarter"),
+        duration: quarters,
+        one_time_cents: cents,
+        recurring_cents: 0,
+        funding: GENERAL_FUND.into(),
+        spend: SpendKind::Capital,
+        erate: None,
+        depends_on: vec![],
+        resolves: vec![],
+        effects: vec![],
+        notes: String::new(),
+    }
+}
+
+/// Two schools, ageing Chromebooks, too few APs, no MFA answer; a $350k cap that FY2028 busts.
+pub fn plan() -> Plan {
+    let district = District {
+        name: "Testville USD".into(),
+        students: 1500,
+        staff: 120,
+        sites: vec![
+            Site {
+                id: "es".into(),
+                name: "Elm ES".into(),
+                classrooms: 20,
+                students: 500,
+                staff: 40,
+            },
+            Site {
+                id: "hs".into(),
+                name: "High".into(),
+                classrooms: 40,
+                students: 1000,
+                staff: 80,
+            },
+        ],
+        erate_discount_pct: 60,
+        ..District::default()
+    };
+    let mut plan = Plan {
+        district,
+        ..Plan::default()
+    };
+    plan.budget.annual_cap_cents = Some(350_000_00);
+    let mut cb = Item::new(
+        "CB-2022",
+        "Chromebook 2022",
+        Category::Device,
+        "chromebook",
+        1000,
+    );
+    cb.tags = vec!["student".into()];
+    cb.unit_cost_cents = 300_00;
+    cb.acquired = Some("2022-08".parse().expect("ym"));
+    let mut cb2 = Item::new(
+        "CB-2026",
+        "Chromebook 2026",
+        Category::Device,
+        "chromebook",
+        500,
+    );
+    cb2.tags = vec!["student".into()];
+    cb2.unit_cost_cents = 300_00;
+    cb2.acquired = Some("2026-08".parse().expect("ym"));
+    let mut ap_es = Item::new(
+        "AP-ES",
+        "Access point",
+        Category::Network,
+        "access-point",
+        20,
+    );
+    ap_es.site = Some("es".into());
+    let mut ap_hs = Item::new(
+        "AP-HS",
+        "Access point",
+        Category::Network,
+        "access-point",
+        30,
+    );
+    ap_hs.site = Some("hs".into());
+    let mut sis = Item::new(
+        "SIS",
+        "Student information system",
+        Category::DataSystem,
+        "sis",
+        1,
+    );
+    sis.annual_cost_cents = 40_000_00;
+    plan.items = vec![cb, cb2, ap_es, ap_hs, sis];
+    plan.answers.insert(
+        "restore_test".into(),
+        AnswerValue::Date(NaiveDate::from_ymd_opt(2026, 3, 1).expect("date")),
+    );
+    let mut refresh = initiative("INI-001", "Refresh Chromebooks", "FY2028-Q1", 2, 300_000_00);
+    refresh.resolves = vec!["DEV-03".into()];
+    let mut aps = initiative("INI-002", "Add access points", "FY2027-Q4", 2, 90_000_00);
+    aps.resolves = vec!["NET-04".into()];
+    aps.depends_on = vec!["INI-003".into()];
+    let mut core = initiative("INI-003", "Core switch upgrade", "FY2027-Q4", 1, 60_000_00);
+    core.owner = "network".into();
+    plan.initiatives = vec![refresh, aps, core];
+    plan.normalize();
+    plan
+}
+
+pub fn opts() -> TuiOptions {
+    TuiOptions {
+        theme: None,
+        ascii: false,
+        mouse: true,
+        // No themes directory here: the embedded themes are used.
+        data_dir: std::env::temp_dir().join("vcio-tui-tests-no-such-dir"),
+    }
+}
+
+pub fn app() -> App {
+    app_with(plan(), false)
+}
+
+pub fn app_with(plan: Plan, ascii: bool) -> App {
+    let mut o = opts();
+    o.ascii = ascii;
+    App::with_color(
+        Box::new(MemorySession::new("test", plan)),
+        library(),
+        as_of(),
+        &o,
+        true,
+    )
+}
+
+/// Sends keys written as a script: single characters, or `<Tab>`, `<S-Tab>`, `<Left>`,
+/// `<S-Right>`, `<C-r>`, `<Esc>`, `<Enter>`, `<Down>`, `<Up>`.
+pub fn keys(app: &mut App, script: &str) {
+    let mut chars = script.chars().peekable();
+    while let Some(c) = chars.next() {
+        let ev = if c == '<' && chars.peek().is_some_and(|n| n.is_ascii_alphabetic()) {
+            let name: String = chars.by_ref().take_while(|c| *c != '>').collect();
+            match name.as_str() {
+                "Tab" => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
+                "S-Tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+                "Left" => KeyEvent::new(KeyCode::Left, KeyModifiers::NONE),
+                "Right" => KeyEvent::new(KeyCode::Right, KeyModifiers::NONE),
+                "Up" => KeyEvent::new(KeyCode::Up, KeyModifiers::NONE),
+                "Down" => KeyEvent::new(KeyCode::Down, KeyModifiers::NONE),
+                "S-Left" => KeyEvent::new(KeyCode::Left, KeyModifiers::SHIFT),
+                "S-Right" => KeyEvent::new(KeyCode::Right, KeyModifiers::SHIFT),
+                "C-r" => KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL),
+                "C-c" => KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+                "Esc" => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
+                "Enter" => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+                "Backspace" => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
+                other => panic!("unknown key <{other}> in test script"),
+            }
+        } else {
+            let mods = if c.is_ascii_uppercase() {
+                KeyModifiers::SHIFT
+            } else {
+                KeyModifiers::NONE
+            };
+            KeyEvent::new(KeyCode::Char(c), mods)
+        };
+        app.handle_key(ev);
+    }
+}
+
+/// Draws the app into a TestBackend of the given size.
+pub fn render(app: &App, w: u16, h: u16) -> ratatui::Terminal<ratatui::backend::TestBackend> {
+    let mut t =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("test backend");
+    t.draw(|f| app.draw(f)).expect("draw");
+    t
+}
+
+/// The screen as text, one string per row.
+pub fn screen(t: &ratatui::Terminal<ratatui::backend::TestBackend>) -> Vec<String> {
+    let buf = t.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect()
+        })
+        .collect()
+}
