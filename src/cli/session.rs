@@ -10,7 +10,6 @@ use super::{Ctx, SessionCmd, UserError};
 use crate::budget::money;
 use crate::derive::{Derived, Engine};
 use crate::model::{FiscalYear, Initiative, Plan};
-use crate::standards::Library;
 use crate::store::{
     self, ChangeKind, LogEntry, Session, SessionInfo, Store, StoreError, initiative_changes,
 };
@@ -55,7 +54,7 @@ pub fn run(cmd: SessionCmd, ctx: &Ctx, demo: impl Fn() -> Plan) -> CliResult {
         SessionCmd::Compare { a, b } => {
             let sa = store.open_session(&a)?;
             let sb = store.open_session(&b)?;
-            let library = load_library(ctx)?;
+            let library = ctx.library()?;
             let da = Engine::new(sa.plan(), library.clone(), ctx.as_of);
             let db = Engine::new(sb.plan(), library, ctx.as_of);
             let sides = [(&sa, da.derived()), (&sb, db.derived())];
@@ -89,12 +88,6 @@ pub fn open_or_create(store: &Store, ctx: &Ctx, demo: impl Fn() -> Plan) -> CliR
         store.create(&ctx.session, &demo())?;
     }
     Ok(store.open_session(&ctx.session)?)
-}
-
-/// The built-in standards plus the user's `DATA_DIR/standards` folder when there is one.
-fn load_library(ctx: &Ctx) -> CliResult<Library> {
-    let dir = ctx.data_dir.join("standards");
-    Library::load(dir.is_dir().then_some(dir.as_path())).map_err(|e| UserError(e.to_string()))
 }
 
 fn restore(ctx: &Ctx, force: bool) -> CliResult {

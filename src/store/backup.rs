@@ -19,9 +19,12 @@ const STAMP_LEN: usize = "-YYYYMMDD-HHMMSS-mmm".len();
 
 /// The plan as pretty RON (the backup format; also `vcio export --format ron`).
 pub fn export_ron(plan: &Plan) -> String {
-    let config = ron::ser::PrettyConfig::new().indentor("  ".to_string());
-    ron::ser::to_string_pretty(plan, config)
+    ron::ser::to_string_pretty(plan, ron_config())
         .unwrap_or_else(|e| format!("// the plan could not be written as RON: {e}\n"))
+}
+
+fn ron_config() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new().indentor("  ".to_string())
 }
 
 /// The plan as pretty JSON (`vcio export --format json`).
@@ -194,25 +197,34 @@ fn backup_session(
 ) -> Result<(), StoreError> {
     let head = header(store, name, meta);
     let newest = files.last();
-    if let Some(newest) = newest
-        && first_line(newest).as_deref() == Some(head.as_str())
-    {
+    let newest_head = newest.and_then(|f| first_line(f));
+    if newest_head.as_deref() == Some(head.as_str()) {
         return Ok(());
     }
     let plan = session::load_plan(store.inner(), name)?;
-    let body = export_ron(&plan);
-    let text = format!("{head}\n{body}");
     let dir = backups_dir(store.data_dir());
+    // Written by another database (a restore): the plan may well be the same. Compare, and if
+    // it is, only refresh the header so the next open skips quickly.
+    let db_tag = format!("(db {:016x},", store.instance());
     if let Some(newest) = newest
+        && !newest_head.is_some_and(|h| h.contains(&db_tag))
         && let Ok(old) = std::fs::read_to_string(newest)
-        && old.split_once('\n').map(|(_, b)| b) == Some(body.as_str())
     {
-        // Same plan (e.g. after a restore): refresh the header so the next open skips quickly.
-        return write_atomically(&dir, newest, &text);
+        let body = export_ron(&plan);
+        if old.split_once('\n').map(|(_, b)| b) == Some(body.as_str()) {
+            return write_atomically(&dir, newest, |w| {
+                w.write_all(format!("{head}\n{body}").as_bytes())
+            });
+        }
     }
     let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S-%3f");
     let path = dir.join(format!("{name}-{stamp}.ron"));
-    write_atomically(&dir, &path, &text)?;
+    write_atomically(&dir, &path, |w| {
+        writeln!(w, "{head}")?;
+        ron::Options::default()
+            .to_io_writer_pretty(&mut *w, &plan, ron_config())
+            .map_err(std::io::Error::other)
+    })?;
     let mut all: Vec<PathBuf> = files.to_vec();
     all.push(path);
     all.sort();
@@ -232,14 +244,21 @@ fn first_line(path: &Path) -> Option<String> {
     Some(line.trim_end().to_string())
 }
 
-/// Writes `text` to a temporary file in `dir`, syncs it, and renames it over `path`.
-fn write_atomically(dir: &Path, path: &Path, text: &str) -> Result<(), StoreError> {
+/// Streams `write` into a temporary file in `dir`, syncs it, and renames it over `path`, so a
+/// backup is either complete or absent.
+fn write_atomically(
+    dir: &Path,
+    path: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
+) -> Result<(), StoreError> {
     std::fs::create_dir_all(dir)
         .map_err(|e| StoreError::io(format!("create {}", dir.display()), e))?;
     let tmp = dir.join(".backup.tmp");
     let io = |e| StoreError::io(format!("write {}", path.display()), e);
-    let mut f = std::fs::File::create(&tmp).map_err(io)?;
-    f.write_all(text.as_bytes()).map_err(io)?;
+    let mut w =
+        std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp).map_err(io)?);
+    write(&mut w).map_err(io)?;
+    let f = w.into_inner().map_err(|e| io(e.into_error()))?;
     f.sync_all().map_err(io)?;
     drop(f);
     std::fs::rename(&tmp, path).map_err(io)

@@ -427,35 +427,69 @@ impl Store {
 }
 
 /// Opens sled, turning its errors and panics on a damaged database into `Corrupt`.
+///
+/// We hold `vcio.lock`, so when sled still finds its own lock taken it is almost always a sled
+/// instance of this process that is shutting down (a `Store` just dropped: sled releases its
+/// file lock from background threads); wait for it briefly before giving up.
 fn open_sled(dir: &Path) -> Result<sled::Db, StoreError> {
     let config = sled::Config::new()
         .path(dir)
         .mode(sled::Mode::LowSpace)
         .cache_capacity(64 * 1024 * 1024);
-    // sled may panic on a damaged log; keep its message off the user's terminal.
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
-    let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| config.open()));
-    std::panic::set_hook(hook);
     let corrupt = |detail: String| StoreError::Corrupt {
         dir: dir.to_path_buf(),
         detail,
     };
-    match opened {
-        Ok(Ok(db)) => Ok(db),
-        Ok(Err(sled::Error::Io(e))) if e.to_string().contains("could not acquire lock") => {
-            Err(StoreError::Locked {
-                pid: None,
-                since: None,
-                dir: dir.parent().unwrap_or(dir).to_path_buf(),
-            })
+    let mut tries = 0;
+    loop {
+        match quietly(|| config.open()) {
+            Ok(Ok(db)) => return Ok(db),
+            Ok(Err(sled::Error::Io(e))) if e.to_string().contains("could not acquire lock") => {
+                tries += 1;
+                if tries < 300 {
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                    continue;
+                }
+                return Err(StoreError::Locked {
+                    pid: None,
+                    since: None,
+                    dir: dir.parent().unwrap_or(dir).to_path_buf(),
+                });
+            }
+            Ok(Err(sled::Error::Io(e))) if e.kind() != std::io::ErrorKind::Other => {
+                return Err(StoreError::io(
+                    format!("open the database in {}", dir.display()),
+                    e,
+                ));
+            }
+            Ok(Err(e)) => return Err(corrupt(error::sled_cause(&e))),
+            Err(()) => return Err(corrupt("reading it crashed".into())),
         }
-        Ok(Err(sled::Error::Io(e))) if e.kind() != std::io::ErrorKind::Other => Err(
-            StoreError::io(format!("open the database in {}", dir.display()), e),
-        ),
-        Ok(Err(e)) => Err(corrupt(error::sled_cause(&e))),
-        Err(_) => Err(corrupt("reading it crashed".into())),
     }
+}
+
+/// Runs `f`, catching a panic and keeping its message off the terminal (sled may panic on a
+/// damaged log). Panics on other threads are still reported by the previous hook.
+fn quietly<R>(f: impl FnOnce() -> R) -> Result<R, ()> {
+    static HOOK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _serial = HOOK
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let prev = Arc::new(std::panic::take_hook());
+    let shared = prev.clone();
+    let me = std::thread::current().id();
+    std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().id() != me {
+            shared(info);
+        }
+    }));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    drop(std::panic::take_hook());
+    match Arc::try_unwrap(prev) {
+        Ok(hook) => std::panic::set_hook(hook),
+        Err(prev) => std::panic::set_hook(Box::new(move |info| prev(info))),
+    }
+    result.map_err(|_| ())
 }
 
 fn new_instance_id() -> u64 {
