@@ -117,28 +117,62 @@ pub fn discount_share(cents: i64, pct: u8) -> i64 {
     cents * i64::from(pct.min(100)) / 100
 }
 
+/// The inventory's recurring costs per year, by funding source and E-Rate category. They do
+/// not change when initiatives move, so the engine computes them once per inventory change
+/// instead of walking every item on every keystroke.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct InventoryCosts {
+    annual: Vec<(String, Option<ErateCategory>, i64)>,
+}
+
+impl InventoryCosts {
+    pub fn of(plan: &Plan) -> InventoryCosts {
+        let mut sums: BTreeMap<(&str, u8), (Option<ErateCategory>, i64)> = BTreeMap::new();
+        for item in &plan.items {
+            let annual = item
+                .annual_cost_cents
+                .saturating_mul(i64::from(item.quantity));
+            if annual == 0 {
+                continue;
+            }
+            let code = match item.erate {
+                None => 0,
+                Some(ErateCategory::C1) => 1,
+                Some(ErateCategory::C2) => 2,
+            };
+            let source = item.funding.as_deref().unwrap_or(GENERAL_FUND);
+            sums.entry((source, code)).or_insert((item.erate, 0)).1 += annual;
+        }
+        InventoryCosts {
+            annual: sums
+                .into_iter()
+                .map(|((s, _), (e, c))| (s.to_string(), e, c))
+                .collect(),
+        }
+    }
+}
+
 pub fn roll_up(plan: &Plan, horizon: &Horizon) -> Budget {
+    roll_up_with(plan, horizon, &InventoryCosts::of(plan))
+}
+
+/// The roll-up with the inventory's recurring costs already summed.
+pub fn roll_up_with(plan: &Plan, horizon: &Horizon, inventory: &InventoryCosts) -> Budget {
     let mut grid = Grid::new(plan, horizon);
     let (first_q, last_q) = (grid.first_q, grid.first_q + grid.quarters as i32 - 1);
     let quarter_share = |annual: i64, q: i32| {
         let qi = i64::from(crate::model::Quarter::from_index(q).q) - 1;
         split_even(annual, 4, qi)
     };
-    for item in &plan.items {
-        let annual = item
-            .annual_cost_cents
-            .saturating_mul(i64::from(item.quantity));
-        if annual == 0 {
-            continue;
-        }
-        let src = grid.source(item.funding.as_deref().unwrap_or(GENERAL_FUND));
+    for (source, erate, annual) in &inventory.annual {
+        let src = grid.source(source);
         for q in first_q..=last_q {
             grid.add(
                 q,
                 src,
-                item.erate,
+                *erate,
                 SpendKind::Operating,
-                quarter_share(annual, q),
+                quarter_share(*annual, q),
             );
         }
     }

@@ -221,9 +221,9 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
             if depends_on.contains(&id) {
                 return Err(EditError::Invalid(format!("{id} cannot depend on itself")));
             }
-            if let Some(missing) = depends_on.iter().find(|d| plan.initiative(d).is_none()) {
-                return Err(EditError::NoSuchInitiative(missing.clone()));
-            }
+            // A dependency on a missing initiative is allowed (and reported as a roadmap
+            // warning): removing an initiative leaves its dependents' lists as they were, and
+            // undoing a later dependency change must be able to restore such a list.
             let ini = initiative_mut(plan, &id)?;
             let old = std::mem::replace(&mut ini.depends_on, depends_on);
             Ok(Edit::SetDependencies {

@@ -11,7 +11,7 @@ pub mod horizon;
 use crate::assess::compile::{Compiled, compile};
 use crate::assess::eval::{Outcome, Status, YearView, evaluate};
 use crate::assess::slots::{ScanCtx, SlotIndex, SlotTotals, scan};
-use crate::budget::{Budget, roll_up};
+use crate::budget::{Budget, InventoryCosts, roll_up_with};
 use crate::edit::Edit;
 use crate::model::{AnswerValue, Effect, FiscalYear, Plan, Quarter};
 use crate::standards::Library;
@@ -87,6 +87,7 @@ pub struct Engine {
     items_by_kind: HashMap<String, Vec<usize>>,
     baseline_totals: SlotTotals,
     projected_totals: SlotTotals,
+    inventory_costs: InventoryCosts,
     effects: EffectIndex,
     derived: Derived,
 }
@@ -108,6 +109,7 @@ impl Engine {
             items_by_kind: HashMap::new(),
             baseline_totals: SlotTotals::default(),
             projected_totals: SlotTotals::default(),
+            inventory_costs: InventoryCosts::default(),
             effects: EffectIndex::default(),
             derived: Derived {
                 horizon,
@@ -162,6 +164,7 @@ impl Engine {
             }
         }
         self.derived.horizon = horizon;
+        self.inventory_costs = InventoryCosts::of(plan);
         let ctx = self.scan_ctx();
         self.baseline_totals = scan(plan, &ctx);
         self.effects.clear();
@@ -205,8 +208,9 @@ impl Engine {
         self.derived.projected = projected;
         self.projected_totals = totals;
         self.derived.fixes = self.fixes(plan);
-        self.derived.budget = roll_up(plan, &self.derived.horizon);
-        let mut warnings = crate::roadmap::warnings(plan, &self.derived.horizon, &self.library);
+        self.derived.budget = roll_up_with(plan, &self.derived.horizon, &self.inventory_costs);
+        let is_standard = |id: &str| self.std_index.contains_key(id);
+        let mut warnings = crate::roadmap::warnings(plan, &self.derived.horizon, &is_standard);
         warnings.extend(self.derived.budget.warnings.iter().cloned());
         self.derived.warnings = warnings;
     }

@@ -7,11 +7,11 @@ pub mod template;
 use crate::derive::Horizon;
 use crate::edit::{Edit, EditError};
 use crate::model::{Plan, Quarter};
-use crate::standards::Library;
 use std::collections::{HashMap, HashSet};
 
 /// Placement problems a CIO should see, one line each.
-pub fn warnings(plan: &Plan, horizon: &Horizon, library: &Library) -> Vec<String> {
+/// `is_standard` says whether an id names a standard in the library in use.
+pub fn warnings(plan: &Plan, horizon: &Horizon, is_standard: &dyn Fn(&str) -> bool) -> Vec<String> {
     let mut out = Vec::new();
     let last = horizon.last_quarter();
     for ini in &plan.initiatives {
@@ -36,7 +36,7 @@ pub fn warnings(plan: &Plan, horizon: &Horizon, library: &Library) -> Vec<String
             ));
         }
         for s in &ini.resolves {
-            if library.get(s).is_none() {
+            if !is_standard(s) {
                 out.push(format!(
                     "{} resolves {s}, which is not in the standards library",
                     ini.id

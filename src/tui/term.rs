@@ -7,8 +7,8 @@ use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use ratatui::crossterm::terminal::{
-    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
-    disable_raw_mode, enable_raw_mode,
+    BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate, EnterAlternateScreen,
+    LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{Command, cursor, execute, queue};
 use std::io::{self, BufWriter, Stdout, Write};
@@ -87,7 +87,12 @@ fn setup(mouse: bool) -> io::Result<Guard> {
     ACTIVE.store(true, Ordering::SeqCst);
     let guard = Guard;
     let mut out = io::stdout();
-    execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    execute!(
+        out,
+        EnterAlternateScreen,
+        cursor::Hide,
+        Clear(ClearType::All)
+    )?;
     if mouse {
         execute!(out, SgrMouse(true))?;
         MOUSE.store(true, Ordering::SeqCst);
@@ -119,8 +124,10 @@ fn handle(app: &mut App, ev: Event) {
 pub fn run(app: &mut App, mouse: bool) -> color_eyre::Result<()> {
     let _guard = setup(mouse)?;
     let out: BufWriter<Stdout> = BufWriter::with_capacity(1 << 16, io::stdout());
+    // Not `terminal.clear()`: it asks the terminal where the cursor is (ESC[6n), which costs a
+    // round trip over SSH and fails outright where nothing answers (a bare pty). The alternate
+    // screen was cleared in `setup`.
     let mut terminal = Terminal::new(CrosstermBackend::new(out))?;
-    terminal.clear()?;
     loop {
         draw_frame(&mut terminal, app)?;
         if app.should_quit() {

@@ -19,13 +19,13 @@ fn initiative(app: &App) -> Vec<String> {
     };
     let mut out = vec![
         format!(
-            "{} {}: {} {} {} ({} quarter(s))",
+            "{} {} {} {} ({}q): {}",
             ini.id,
-            ini.title,
             ini.start,
             app.glyphs().arrow,
             ini.end(),
-            ini.duration_q()
+            ini.duration_q(),
+            ini.title,
         ),
         format!(
             "one-time {} | recurring {}/yr | funding {} | resolves {} | depends on {}",

@@ -183,6 +183,13 @@ fn month_name(m: u8) -> &'static str {
         .unwrap_or("?")
 }
 
+/// One timeline cell's content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sym {
+    Glyph(&'static str),
+    Char(char),
+}
+
 /// The style of an initiative's bar: the colour of the area of the first standard it resolves.
 pub fn bar_style(app: &App, ini: &Initiative) -> Style {
     let theme = app.theme();
@@ -216,11 +223,16 @@ fn bar_line<'a>(
         Span::styled(cursor.to_string(), label_style),
         Span::styled(warn.to_string(), label_style.patch(theme.warn)),
         Span::styled(
-            pad(
-                &format!("{} {}", ini.id, ini.title),
-                lw.saturating_sub(2),
-                g.ellipsis,
-            ),
+            // A narrow label shows just the id: the title is inside the bar.
+            if lw < 20 {
+                pad(&ini.id, lw.saturating_sub(2), g.ellipsis)
+            } else {
+                pad(
+                    &format!("{} {}", ini.id, ini.title),
+                    lw.saturating_sub(2),
+                    g.ellipsis,
+                )
+            },
             label_style,
         ),
     ];
@@ -230,7 +242,9 @@ fn bar_line<'a>(
     };
     // Cells of the bar row: (char, inside the bar).
     let total = qs.len() * qw;
-    let mut cells: Vec<(String, bool)> = Vec::with_capacity(total);
+    // A cell is a glyph or a title character; no per-cell allocation (this runs for every cell of
+    // every visible row on every frame).
+    let mut cells: Vec<(Sym, bool)> = Vec::with_capacity(total);
     for (k, q) in qs.iter().enumerate() {
         let inside = (start..=end).contains(q);
         for c in 0..qw {
@@ -241,7 +255,7 @@ fn bar_line<'a>(
             } else {
                 " "
             };
-            cells.push((ch.to_string(), inside));
+            cells.push((Sym::Glyph(ch), inside));
         }
     }
     let vis_start = start.max(first_q);
@@ -251,10 +265,10 @@ fn bar_line<'a>(
         let a = ((vis_start - first_q) as usize) * qw;
         let b = ((vis_end - first_q + 1) as usize) * qw;
         if start < first_q {
-            cells[a].0 = g.more_left.to_string();
+            cells[a].0 = Sym::Glyph(g.more_left);
         }
         if end > last_q && b > 0 {
-            cells[b - 1].0 = g.more_right.to_string();
+            cells[b - 1].0 = Sym::Glyph(g.more_right);
         }
         // The title inside the bar (keeping a cap at each end when it fits); a title longer
         // than its bar runs on past the bar's end, in the bar's colour, so it stays readable.
@@ -271,13 +285,13 @@ fn bar_line<'a>(
         };
         let title = fit(&ini.title, limit.min(len.max(room)), g.ellipsis);
         for (j, ch) in title.chars().enumerate() {
-            cells[ta + j].0 = ch.to_string();
+            cells[ta + j].0 = Sym::Char(ch);
         }
         text_range = ta..ta + title.chars().count();
     } else if end < first_q {
-        cells[0] = (g.more_left.to_string(), false);
+        cells[0] = (Sym::Glyph(g.more_left), false);
     } else if start > last_q && total > 0 {
-        cells[total - 1] = (g.more_right.to_string(), false);
+        cells[total - 1] = (Sym::Glyph(g.more_right), false);
     }
     let bar = bar_style(app, ini);
     let bar = if selected {
@@ -292,7 +306,7 @@ fn bar_line<'a>(
     for (j, (ch, inside)) in cells.into_iter().enumerate() {
         let style = if text_range.contains(&j) {
             if inside { text_style } else { bar }
-        } else if inside || ch == g.more_left || ch == g.more_right {
+        } else if inside || ch == Sym::Glyph(g.more_left) || ch == Sym::Glyph(g.more_right) {
             bar
         } else {
             theme.muted
@@ -304,7 +318,10 @@ fn bar_line<'a>(
             ));
         }
         run_style = Some(style);
-        run.push_str(&ch);
+        match ch {
+            Sym::Glyph(s) => run.push_str(s),
+            Sym::Char(c) => run.push(c),
+        }
     }
     if !run.is_empty() {
         spans.push(Span::styled(run, run_style.unwrap_or_default()));
