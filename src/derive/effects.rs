@@ -98,23 +98,44 @@ impl EffectIndex {
     /// effects change, never on a move. Keeps cached deltas whose item sets did not change.
     pub fn rebuild(&mut self, plan: &Plan, items_by_kind: &HashMap<String, Vec<usize>>) {
         let mut refreshers: HashMap<usize, Vec<EffectKey>> = HashMap::new();
+        // Items of a kind by (lower-case) site, built once per kind on demand: refreshes are
+        // usually "this kind at that school", and walking every item of the kind for each of
+        // hundreds of initiatives costs a cache miss per item.
+        let mut by_site: HashMap<String, HashMap<String, Vec<usize>>> = HashMap::new();
         for ini in &plan.initiatives {
             for (e, sel) in refresh_selectors(ini) {
                 let mut visit = |i: usize| {
-                    if sel.matches(&plan.items[i]) {
+                    if sel.matches_besides_kind(&plan.items[i]) {
                         refreshers.entry(i).or_default().push((ini.id.clone(), e));
                     }
                 };
                 if sel.kinds.is_empty() {
                     (0..plan.items.len()).for_each(&mut visit);
-                } else {
-                    for k in &sel.kinds {
-                        items_by_kind
-                            .get(k)
-                            .into_iter()
-                            .flatten()
-                            .copied()
-                            .for_each(&mut visit);
+                    continue;
+                }
+                for k in &sel.kinds {
+                    let Some(of_kind) = items_by_kind.get(k) else {
+                        continue;
+                    };
+                    match sel.site_hint() {
+                        Some(site) => {
+                            let sites = by_site.entry(k.clone()).or_insert_with(|| {
+                                let mut m: HashMap<String, Vec<usize>> = HashMap::new();
+                                for &i in of_kind {
+                                    let s = plan.items[i].site.as_deref().unwrap_or("");
+                                    m.entry(s.to_ascii_lowercase()).or_default().push(i);
+                                }
+                                m
+                            });
+                            let key = site.to_ascii_lowercase();
+                            sites
+                                .get(&key)
+                                .into_iter()
+                                .flatten()
+                                .copied()
+                                .for_each(&mut visit);
+                        }
+                        None => of_kind.iter().copied().for_each(&mut visit),
                     }
                 }
             }
