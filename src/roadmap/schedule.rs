@@ -29,12 +29,11 @@ impl ScheduleResult {
 }
 
 /// Value per million cents, so integer ordering is stable and exact.
-fn value(ini: &Initiative, library: &Library) -> i64 {
+fn value(ini: &Initiative, weights: &HashMap<&str, i64>) -> i64 {
     let weight: i64 = ini
         .resolves
         .iter()
-        .filter_map(|s| library.get(s))
-        .map(|s| s.severity.weight())
+        .filter_map(|s| weights.get(s.as_str()))
         .sum();
     let cost = (ini.one_time_cents + ini.recurring_cents).max(100);
     weight.saturating_mul(1_000_000_000_000) / cost
@@ -190,6 +189,11 @@ pub fn schedule(plan: &Plan, horizon: &Horizon, library: &Library) -> ScheduleRe
             }
         }
     }
+    let weights: HashMap<&str, i64> = library
+        .standards
+        .iter()
+        .map(|s| (s.id.as_str(), s.severity.weight()))
+        .collect();
     let mut ledger = Ledger::new(plan, horizon);
     let now = horizon.now_quarter().max(horizon.first_quarter());
     let last = horizon.last_quarter();
@@ -197,12 +201,14 @@ pub fn schedule(plan: &Plan, horizon: &Horizon, library: &Library) -> ScheduleRe
     let mut heap: BinaryHeap<Ready> = (0..n)
         .filter(|&i| waiting[i] == 0)
         .map(|i| Ready {
-            value: value(&plan.initiatives[i], library),
+            value: value(&plan.initiatives[i], &weights),
             id: i,
         })
         .collect();
     let mut result = ScheduleResult::default();
     let mut placed = vec![false; n];
+    // Some dependency of it does not fit.
+    let mut blocked = vec![false; n];
     while let Some(Ready { id: i, .. }) = heap.pop() {
         let ini = &plan.initiatives[i];
         let earliest = ini
@@ -249,30 +255,42 @@ pub fn schedule(plan: &Plan, horizon: &Horizon, library: &Library) -> ScheduleRe
                 result.unplaced.push((ini.id.clone(), why.into()));
             }
         }
-        for &d in &dependents[i] {
-            waiting[d] -= 1;
-            if waiting[d] == 0 {
-                if placed[i] {
-                    heap.push(Ready {
-                        value: value(&plan.initiatives[d], library),
-                        id: d,
-                    });
-                } else {
+        // Release dependents; those of an initiative that does not fit cannot fit either, and
+        // that propagates down their own chains.
+        let mut settled = vec![i];
+        while let Some(j) = settled.pop() {
+            for &d in &dependents[j] {
+                blocked[d] |= !placed[j];
+                waiting[d] -= 1;
+                if waiting[d] > 0 {
+                    continue;
+                }
+                if blocked[d] {
+                    let first_blocker = plan.initiatives[d]
+                        .depends_on
+                        .iter()
+                        .find(|dep| index.get(dep.as_str()).is_some_and(|&k| !placed[k]))
+                        .cloned()
+                        .unwrap_or_default();
                     result.unplaced.push((
                         plan.initiatives[d].id.clone(),
-                        format!("depends on {}, which does not fit", ini.id),
+                        format!("depends on {first_blocker}, which does not fit"),
                     ));
-                    // Its own dependents are unreachable too; mark them by leaving waiting > 0.
+                    settled.push(d);
+                } else {
+                    heap.push(Ready {
+                        value: value(&plan.initiatives[d], &weights),
+                        id: d,
+                    });
                 }
             }
         }
     }
     for (i, ini) in plan.initiatives.iter().enumerate() {
-        if waiting[i] > 0 && !result.unplaced.iter().any(|(id, _)| *id == ini.id) {
-            result.unplaced.push((
-                ini.id.clone(),
-                "waits on a dependency cycle or an unplaced dependency".into(),
-            ));
+        if waiting[i] > 0 {
+            result
+                .unplaced
+                .push((ini.id.clone(), "waits on a dependency cycle".into()));
         }
     }
     result
