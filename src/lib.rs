@@ -14,6 +14,7 @@ pub mod generate;
 pub mod history;
 pub mod io;
 pub mod model;
+pub mod reports;
 pub mod roadmap;
 pub mod standards;
 pub mod store;

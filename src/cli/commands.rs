@@ -245,10 +245,21 @@ fn export(
 ) -> CliResult {
     let text = match format {
         ExportFormat::Ron => crate::store::export_ron(session.plan()),
-        ExportFormat::Json => crate::store::export_json(session.plan()),
-        ExportFormat::Markdown | ExportFormat::Html | ExportFormat::Csv => {
-            let _ = (library, ctx);
-            return Err("this export format is not available in this build".into());
+        ExportFormat::Markdown | ExportFormat::Html | ExportFormat::Csv | ExportFormat::Json => {
+            let engine = Engine::new(session.plan(), library, ctx.as_of);
+            let input = crate::reports::ReportInput {
+                session: session.name(),
+                as_of: ctx.as_of,
+                plan: session.plan(),
+                library: engine.library(),
+                derived: engine.derived(),
+            };
+            match format {
+                ExportFormat::Markdown => crate::reports::markdown(&input),
+                ExportFormat::Html => crate::reports::html(&input),
+                ExportFormat::Csv => crate::reports::csv(&input),
+                _ => crate::reports::json(&input),
+            }
         }
     };
     match out {

@@ -51,14 +51,25 @@ pub fn import_plan(file_name: &str, text: &str) -> Result<Plan, StoreError> {
         msg,
     };
     let mut plan: Plan = if json {
-        serde_json::from_str(text).map_err(|e| {
-            let full = e.to_string();
-            let msg = full
-                .rsplit_once(" at line ")
-                .map_or(full.as_str(), |(m, _)| m)
-                .to_string();
-            parse_err(e.line(), e.column(), msg)
-        })?
+        // `vcio export --format json` wraps the plan with everything derived from it; take the
+        // plan out of such a report so the full export round-trips too.
+        #[derive(serde::Deserialize)]
+        struct Report {
+            plan: Plan,
+            #[allow(dead_code)]
+            session: serde_json::Value,
+        }
+        match serde_json::from_str::<Report>(text) {
+            Ok(report) => report.plan,
+            Err(_) => serde_json::from_str(text).map_err(|e| {
+                let full = e.to_string();
+                let msg = full
+                    .rsplit_once(" at line ")
+                    .map_or(full.as_str(), |(m, _)| m)
+                    .to_string();
+                parse_err(e.line(), e.column(), msg)
+            })?,
+        }
     } else {
         ron::Options::default()
             .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
