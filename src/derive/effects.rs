@@ -33,7 +33,7 @@ struct Group {
 pub struct EffectIndex {
     groups: Vec<Group>,
     /// Per (group key, refresher, completion quarter index): the change if that refresh counts.
-    refresh_deltas: HashMap<(u64, EffectKey, i32), Delta>,
+    refresh_deltas: HashMap<(u64, usize, i32), Delta>,
     /// Per (initiative, effect, completion quarter index): items an initiative adds.
     add_deltas: HashMap<(String, usize, i32), Delta>,
 }
@@ -73,11 +73,11 @@ fn sparse(d: &SlotTotals) -> Delta {
     out
 }
 
-/// (completion date, completion quarter index, completion month, support years, key) of a
-/// refresher that still exists.
-type Done = (chrono::NaiveDate, i32, i32, Option<u8>, EffectKey);
+/// (completion date, completion quarter index, completion month, support years, position in
+/// the group's refreshers) of a refresher that still exists.
+type Done = (chrono::NaiveDate, i32, i32, Option<u8>, usize);
 
-fn refresher_done(plan: &Plan, horizon: &Horizon, key: &EffectKey) -> Option<Done> {
+fn refresher_done(plan: &Plan, horizon: &Horizon, key: &EffectKey, at: usize) -> Option<Done> {
     let ini = plan.initiative(&key.0)?;
     let Effect::Refresh { support_years, .. } = ini.effects.get(key.1)? else {
         return None;
@@ -89,7 +89,7 @@ fn refresher_done(plan: &Plan, horizon: &Horizon, key: &EffectKey) -> Option<Don
         end.index(),
         month,
         *support_years,
-        key.clone(),
+        at,
     ))
 }
 
@@ -166,7 +166,19 @@ impl EffectIndex {
 
     /// Forgets cached deltas of one initiative (its effects changed).
     pub fn forget(&mut self, id: &str) {
-        self.refresh_deltas.retain(|(_, (i, _), _), _| i != id);
+        let stale: std::collections::HashSet<(u64, usize)> = self
+            .groups
+            .iter()
+            .flat_map(|g| {
+                g.refreshers
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, k)| k.0 == id)
+                    .map(|(at, _)| (g.key, at))
+            })
+            .collect();
+        self.refresh_deltas
+            .retain(|(g, at, _), _| !stale.contains(&(*g, *at)));
         self.add_deltas.retain(|(i, _, _), _| i != id);
     }
 
@@ -202,14 +214,15 @@ impl EffectIndex {
             let mut done: Vec<Done> = g
                 .refreshers
                 .iter()
-                .filter_map(|k| refresher_done(plan, horizon, k))
+                .enumerate()
+                .filter_map(|(at, k)| refresher_done(plan, horizon, k, at))
                 .collect();
             done.sort_by(|a, b| (a.0, &a.4).cmp(&(b.0, &b.4)));
             for y in 0..horizon.years.len() {
                 let Some(r) = done.iter().rev().find(|d| d.0 <= horizon.ref_dates[y]) else {
                     continue;
                 };
-                let key = (g.key, r.4.clone(), r.1);
+                let key = (g.key, r.4, r.1);
                 let delta = self
                     .refresh_deltas
                     .entry(key)
