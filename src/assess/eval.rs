@@ -3,7 +3,7 @@
 
 use super::compile::{CCheck, CExpect, CPer};
 use super::slots::SlotTotals;
-use crate::model::{AnswerValue, District, FiscalYear};
+use crate::model::{AnswerValue, District, FiscalYear, Site};
 use crate::standards::IfEmpty;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -202,6 +202,30 @@ fn combine(outcomes: Vec<Outcome>, all: bool) -> Outcome {
     Outcome::new(status, score, evidence.join("; "))
 }
 
+/// What a district-wide ratio divides by in a year.
+fn district_denominator(per: &CPer, d: &District, totals: &SlotTotals, year: usize) -> f64 {
+    match per {
+        CPer::Students => f64::from(d.students),
+        CPer::Staff => f64::from(d.staff),
+        CPer::Users => f64::from(d.users()),
+        CPer::Classrooms => f64::from(d.classrooms()),
+        CPer::Sites => d.sites.len() as f64,
+        CPer::Slot(x) => totals.total(*x, year),
+    }
+}
+
+/// What a per-site ratio divides by at one site (`si` is its position) in a year.
+fn site_denominator(per: &CPer, s: &Site, totals: &SlotTotals, si: usize, year: usize) -> f64 {
+    match per {
+        CPer::Students => f64::from(s.students),
+        CPer::Staff => f64::from(s.staff),
+        CPer::Users => f64::from(s.students + s.staff),
+        CPer::Classrooms => f64::from(s.classrooms),
+        CPer::Sites => 1.0,
+        CPer::Slot(x) => totals.site(*x, si, year),
+    }
+}
+
 fn per_name(per: &CPer) -> &'static str {
     match per {
         CPer::Students => "students",
@@ -239,14 +263,7 @@ fn ratio(
     };
     if !per_site {
         let d = v.district;
-        let den = match per {
-            CPer::Students => f64::from(d.students),
-            CPer::Staff => f64::from(d.staff),
-            CPer::Users => f64::from(d.users()),
-            CPer::Classrooms => f64::from(d.classrooms()),
-            CPer::Sites => d.sites.len() as f64,
-            CPer::Slot(s) => v.totals.total(*s, v.year),
-        };
+        let den = district_denominator(per, d, v.totals, v.year);
         if den <= 0.0 {
             let msg = format!("no {} recorded, so {unit} cannot be judged", per_name(per));
             return Outcome::new(Status::Unknown, None, msg);
@@ -272,14 +289,7 @@ fn ratio(
     let mut failing: Vec<String> = Vec::new();
     let mut score_sum = 0.0;
     for (si, site) in v.district.sites.iter().enumerate() {
-        let den = match per {
-            CPer::Students => f64::from(site.students),
-            CPer::Staff => f64::from(site.staff),
-            CPer::Users => f64::from(site.students + site.staff),
-            CPer::Classrooms => f64::from(site.classrooms),
-            CPer::Sites => 1.0,
-            CPer::Slot(s) => v.totals.site(*s, si, v.year),
-        };
+        let den = site_denominator(per, site, v.totals, si, v.year);
         if den <= 0.0 {
             continue;
         }
@@ -402,26 +412,12 @@ pub fn shortfall(check: &CCheck, totals: &SlotTotals, year: usize, d: &District)
                     .iter()
                     .enumerate()
                     .map(|(si, s)| {
-                        let den = match per {
-                            CPer::Students => f64::from(s.students),
-                            CPer::Staff => f64::from(s.staff),
-                            CPer::Users => f64::from(s.students + s.staff),
-                            CPer::Classrooms => f64::from(s.classrooms),
-                            CPer::Sites => 1.0,
-                            CPer::Slot(x) => totals.site(*x, si, year),
-                        };
+                        let den = site_denominator(per, s, totals, si, year);
                         short(totals.site(*num, si, year), den)
                     })
                     .sum()
             } else {
-                let den = match per {
-                    CPer::Students => f64::from(d.students),
-                    CPer::Staff => f64::from(d.staff),
-                    CPer::Users => f64::from(d.users()),
-                    CPer::Classrooms => f64::from(d.classrooms()),
-                    CPer::Sites => d.sites.len() as f64,
-                    CPer::Slot(x) => totals.total(*x, year),
-                };
+                let den = district_denominator(per, d, totals, year);
                 short(totals.total(*num, year), den)
             }
         }
