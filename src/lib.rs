@@ -10,6 +10,7 @@ pub mod cli;
 pub mod demo;
 pub mod derive;
 pub mod edit;
+pub mod fast_hash;
 pub mod generate;
 pub mod history;
 pub mod io;

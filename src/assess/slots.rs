@@ -237,7 +237,7 @@ impl SlotTotals {
 /// Which slots an item could fall in, by kind, so a scan tests only plausible slots.
 #[derive(Debug, Clone, Default)]
 pub struct SlotIndex {
-    by_kind: HashMap<String, Vec<usize>>,
+    by_kind: crate::fast_hash::FastMap<String, Vec<usize>>,
     any_kind: Vec<usize>,
 }
 

@@ -11,8 +11,8 @@
 //!   attributes), fills fields it lacks, and its assets and quantity follow the file. A generic
 //!   file is the district's own data: its non-empty cells overwrite.
 
-use super::fast_hash::{FastMap, FastSet};
 use super::model_rules::{ModelRules, guess_vendor};
+use crate::fast_hash::{FastMap, FastSet};
 use crate::model::{AttrValue, Category, ErateCategory, Item, YearMonth};
 use std::collections::{BTreeMap, HashMap};
 

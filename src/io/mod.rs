@@ -12,7 +12,7 @@
 
 pub mod columns;
 pub mod csv_util;
-pub mod fast_hash;
+
 pub mod inventory_import;
 pub mod merge;
 pub mod model_rules;

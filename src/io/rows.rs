@@ -6,10 +6,10 @@ use super::columns::{Columns, Field};
 use super::csv_util::{
     norm_header, parse_count, parse_money_cents, parse_year_month, push_slug, slug,
 };
-use super::fast_hash::{FastMap, SeenKeys, fast_map};
 use super::inventory_import::InventoryFormat;
 use super::merge::Group;
 use super::{ModelRules, RowError};
+use crate::fast_hash::{FastMap, SeenKeys, fast_map};
 use crate::model::{Category, ErateCategory, Item};
 use std::collections::HashMap;
 

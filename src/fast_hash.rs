@@ -1,8 +1,9 @@
 //! A small, fast, non-cryptographic hasher (the Fx hash used inside rustc) and a duplicate-key
 //! set that stores its keys in one arena, for the per-row hash look-ups of a 100k-row import.
 //!
-//! Import files are the user's own data, so hash flooding is not a concern; std's SipHash and
-//! one heap allocation per key were most of the import's time.
+//! Also used for the assessment's per-item look-ups (kind -> slots, site -> index). Keys are the
+//! user's own data, so hash flooding is not a concern; std's SipHash and one heap allocation per
+//! key were most of a 100k-row import's time.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
