@@ -43,7 +43,8 @@ fn workbench(cli: &Cli, ctx: &Ctx) -> Result<(), UserError> {
         data_dir: ctx.data_dir.clone(),
     };
     color_eyre::install().map_err(|e| UserError(e.to_string()))?;
-    vcio::tui::run(Box::new(session), library, ctx.as_of, opts)
+    // The store goes along so the workbench can switch, fork and compare sessions.
+    vcio::tui::run_with_store(Box::new(session), Some(store), library, ctx.as_of, opts)
         .map_err(|e| UserError(e.to_string()))
 }
 

@@ -273,3 +273,87 @@ fn the_terminal_is_restored_on_quit() {
     );
     assert!(!parser.screen().hide_cursor(), "cursor shown again");
 }
+
+// ---- dragging bars with SGR mouse sequences ----
+
+/// SGR mouse report for a 0-based cell: button code `b`, `M` press/drag or `m` release.
+fn sgr(b: u8, x: usize, y: usize, end: char) -> String {
+    format!("\x1b[<{b};{};{}{end}", x + 1, y + 1)
+}
+
+/// Where the selected bar's body is and how wide a quarter is, read off the screen: the
+/// quarter header ("1 2 3 4 1 2 ...") gives the first column and the width of a quarter, the
+/// year header the first fiscal year, the detail line the selected bar's start quarter.
+fn selected_body(screen: &str) -> Option<(usize, usize, usize)> {
+    let lines: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    let find = |l: &[char], pat: &str| {
+        let p: Vec<char> = pat.chars().collect();
+        l.windows(p.len()).position(|w| w == p.as_slice())
+    };
+    let qrow = lines.iter().position(|l| find(l, "1 2 3 4 1").is_some())?;
+    let bars_x = find(&lines[qrow], "1 2 3 4 1")?;
+    let qw = 2; // "1 2": one digit and one space per quarter at 80 columns
+    let years: String = lines.get(qrow.checked_sub(1)?)?[bars_x..].iter().collect();
+    let fy0: i32 = years.split("FY").nth(1)?.get(..4)?.parse().ok()?;
+    let y = lines.iter().position(|l| find(l, "> INI-").is_some())?;
+    let start = selected_start(screen)?;
+    let q: i32 = start.get(8..9)?.parse().ok()?;
+    let k = usize::try_from((fy_of(&start) - fy0) * 4 + q - 1).ok()?;
+    Some((bars_x + k * qw + 1, y, qw))
+}
+
+#[test]
+fn drag_a_bar_a_year_right_then_reopen_and_esc_mid_drag_changes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut tui = Tui::spawn(dir.path(), &[]);
+    let s = tui.wait_for("the roadmap", |s| selected_body(s).is_some());
+    let start = selected_start(&s).expect("selected start");
+    let total = budget_total(&s).expect("budget total");
+    let (x, y, qw) = selected_body(&s).expect("bar geometry");
+    tui.send(&sgr(0, x, y, 'M'));
+    for step in 1..=4 * qw {
+        tui.send(&sgr(32, x + step, y, 'M'));
+    }
+    let s = tui.wait_for("the drag preview", |s| {
+        selected_start(s).is_some_and(|q| fy_of(&q) == fy_of(&start) + 1)
+            && s.contains("release to commit")
+    });
+    assert_ne!(
+        budget_total(&s),
+        Some(total.clone()),
+        "budget previews the move"
+    );
+    tui.send(&sgr(0, x + 4 * qw, y, 'm'));
+    let s = tui.wait_for("the commit", |s| s.contains("u to undo"));
+    let moved = selected_start(&s).expect("moved start");
+    assert_eq!(fy_of(&moved), fy_of(&start) + 1);
+    assert_eq!(moved.get(6..), start.get(6..), "same quarter, next year");
+    assert_ne!(budget_total(&s), Some(total), "the budget strip changed");
+    tui.quit();
+
+    let mut tui = Tui::spawn(dir.path(), &[]);
+    let s = tui.wait_for("the reopened roadmap", |s| selected_body(s).is_some());
+    assert_eq!(
+        selected_start(&s),
+        Some(moved.clone()),
+        "the drag was saved"
+    );
+    let total = budget_total(&s);
+    let (x, y, _) = selected_body(&s).expect("bar geometry");
+    tui.send(&sgr(0, x, y, 'M'));
+    tui.send(&sgr(32, x + 4, y, 'M'));
+    tui.wait_for("the second preview", |s| {
+        selected_start(s).is_some_and(|q| q != moved) && s.contains("release to commit")
+    });
+    tui.send("\x1b");
+    let s = tui.wait_for("the cancel", |s| s.contains("drag cancelled"));
+    assert_eq!(selected_start(&s), Some(moved.clone()));
+    assert_eq!(budget_total(&s), total);
+    tui.send(&sgr(0, x + 4, y, 'm'));
+    tui.quit();
+
+    let mut tui = Tui::spawn(dir.path(), &[]);
+    let s = tui.wait_for("the third opening", |s| selected_start(s).is_some());
+    assert_eq!(selected_start(&s), Some(moved), "Esc persisted nothing");
+    tui.quit();
+}

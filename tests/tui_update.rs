@@ -304,7 +304,7 @@ fn apply_errors_show_in_the_status_line_and_change_nothing() {
 #[test]
 fn an_empty_plan_is_usable() {
     let mut app = app_with(Plan::default(), false);
-    keys(&mut app, "LH[]dayuu<C-r><Tab>jk/x<Enter>s<Tab>n<Tab>hl");
+    keys(&mut app, "LH[]dayuu<C-r><Tab>jk/x<Esc>s<Tab>n<Tab>hl");
     assert!(app.plan().initiatives.is_empty());
     let _ = render(&app, 80, 24);
 }

@@ -65,6 +65,10 @@ pub enum Action {
     Zoom,
     Sort,
     Filter,
+    ToggleMouse,
+    Palette,
+    EditForm,
+    Fork,
     /// Answers "yes" to a confirmation.
     Confirm,
     /// Closes an overlay, answers "no", or clears a message.
@@ -72,6 +76,43 @@ pub enum Action {
 }
 
 impl Action {
+    /// Every action (keymap files name them).
+    pub const ALL: [Action; 33] = [
+        Action::Quit,
+        Action::FocusNext,
+        Action::FocusPrev,
+        Action::Up,
+        Action::Down,
+        Action::Left,
+        Action::Right,
+        Action::PageUp,
+        Action::PageDown,
+        Action::Top,
+        Action::Bottom,
+        Action::MoveEarlier,
+        Action::MoveLater,
+        Action::Shorten,
+        Action::Lengthen,
+        Action::NewFromStandard,
+        Action::Delete,
+        Action::AutoSchedule,
+        Action::Undo,
+        Action::Redo,
+        Action::CycleYear,
+        Action::ToggleTimeline,
+        Action::NextTheme,
+        Action::Help,
+        Action::Zoom,
+        Action::Sort,
+        Action::Filter,
+        Action::ToggleMouse,
+        Action::Palette,
+        Action::EditForm,
+        Action::Fork,
+        Action::Confirm,
+        Action::Cancel,
+    ];
+
     /// A stable name, used by keymap files and the help screen.
     pub fn name(self) -> &'static str {
         match self {
@@ -102,6 +143,10 @@ impl Action {
             Action::Zoom => "zoom",
             Action::Sort => "sort",
             Action::Filter => "filter",
+            Action::ToggleMouse => "toggle_mouse",
+            Action::Palette => "palette",
+            Action::EditForm => "edit",
+            Action::Fork => "fork",
             Action::Confirm => "confirm",
             Action::Cancel => "cancel",
         }
@@ -137,6 +182,10 @@ impl Action {
             Action::Zoom => "zoom pane",
             Action::Sort => "sort",
             Action::Filter => "filter",
+            Action::ToggleMouse => "mouse on/off",
+            Action::Palette => "find",
+            Action::EditForm => "edit",
+            Action::Fork => "fork scenario",
             Action::Confirm => "yes",
             Action::Cancel => "no / close",
         }
@@ -153,6 +202,7 @@ impl Action {
                 | Action::Lengthen
                 | Action::NewFromStandard
                 | Action::Delete
+                | Action::EditForm
                 | Action::AutoSchedule
                 | Action::Undo
                 | Action::Redo

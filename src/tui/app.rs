@@ -10,12 +10,11 @@ use super::keymap::{Keymap, Scope};
 use super::theme::{self, Theme};
 use super::view::{self, InventoryView, SortKey, StdRow};
 use crate::derive::{Derived, Engine};
-use crate::edit::Edit;
 use crate::history::History;
 use crate::model::{Initiative, Plan};
 use crate::standards::Library;
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
 use std::cell::Cell;
 
@@ -37,6 +36,14 @@ pub enum Mode {
     Help,
     /// Typing an inventory filter.
     Filter,
+    /// The fuzzy palette is open.
+    Palette,
+    /// An edit form is open.
+    Form,
+    /// Typing a scenario name to fork into.
+    Prompt,
+    /// Two sessions compared side by side.
+    Compare,
 }
 
 /// An edit waiting for confirmation.
@@ -90,6 +97,21 @@ pub struct App {
     pub(crate) quit: bool,
     /// The last frame's area, for mouse hit-testing.
     pub(crate) area: Cell<Rect>,
+    /// A bar being dragged (with its scratch preview).
+    pub(crate) drag: Option<super::drag::Drag>,
+    /// Whether mouse reporting is wanted (`M` toggles it; the event loop follows).
+    pub(crate) mouse: bool,
+    /// The open fuzzy palette.
+    pub(crate) palette: Option<super::palette::Palette>,
+    /// The open edit form.
+    pub(crate) form: Option<super::form::Form>,
+    /// Where sessions live (None in tests and without a store).
+    pub(crate) store: Option<crate::store::Store>,
+    pub(crate) compare: Option<super::sessions::Compare>,
+    /// Text typed at a prompt (the scenario name).
+    pub(crate) prompt: String,
+    /// Session names for the palette and the session switcher.
+    pub(crate) sessions: Vec<String>,
 }
 
 impl App {
@@ -135,12 +157,16 @@ impl App {
                 None => {}
             }
         }
+        let (keymap, keymap_error) = super::keymap_file::load(&opts.data_dir);
+        if let Some(e) = keymap_error {
+            status = Some((StatusKind::Error, e));
+        }
         let inventory = InventoryView::build(history.plan(), SortKey::Name, "");
         let year = 0;
         App {
             history,
             engine,
-            keymap: Keymap::default(),
+            keymap,
             themes,
             theme: theme_index,
             glyphs: Glyphs::new(opts.ascii),
@@ -157,16 +183,44 @@ impl App {
             status,
             quit: false,
             area: Cell::new(Rect::default()),
+            drag: None,
+            mouse: opts.mouse,
+            palette: None,
+            form: None,
+            store: None,
+            compare: None,
+            prompt: String::new(),
+            sessions: Vec::new(),
         }
     }
 
     // ---- read access (tests, renderers) ----
 
+    /// The plan as shown: during a drag, the scratch copy with the candidate edit applied.
     pub fn plan(&self) -> &Plan {
-        self.history.plan()
+        match self.drag.as_ref().and_then(|d| d.scratch.as_ref()) {
+            Some(s) => &s.plan,
+            None => self.history.plan(),
+        }
     }
+    /// The derived state as shown (the drag preview's, during a drag).
     pub fn derived(&self) -> &Derived {
+        match self.drag.as_ref().and_then(|d| d.scratch.as_ref()) {
+            Some(s) => s.engine.derived(),
+            None => self.engine.derived(),
+        }
+    }
+    /// The derived state of the saved plan, ignoring any drag preview.
+    pub fn derived_base(&self) -> &Derived {
         self.engine.derived()
+    }
+    /// Whether the session has an edit to undo.
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+    /// Whether mouse reporting is wanted.
+    pub fn mouse_enabled(&self) -> bool {
+        self.mouse
     }
     pub fn library(&self) -> &Library {
         self.engine.library()
@@ -232,6 +286,9 @@ impl App {
             Mode::Normal | Mode::Filter => vec![Scope::Pane(self.focus), Scope::Global],
             Mode::Confirm(_) => vec![Scope::Confirm],
             Mode::Help => vec![Scope::Help],
+            Mode::Palette => vec![Scope::Palette],
+            // The form shows its own keys.
+            Mode::Form | Mode::Prompt | Mode::Compare => Vec::new(),
         }
     }
 
@@ -242,9 +299,37 @@ impl App {
         if key.kind == KeyEventKind::Release {
             return;
         }
+        // Esc quickly followed by a key arrives as one Alt-chord (over SSH, through tmux). No
+        // Alt-letter is bound by default, so an unbound one is read as Esc, then the letter.
+        if let KeyCode::Char(c) = key.code
+            && key.modifiers.contains(KeyModifiers::ALT)
+            && self.keymap.lookup(&key, &self.scopes()).is_none()
+        {
+            let mods = key.modifiers - KeyModifiers::ALT;
+            self.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+            self.handle_key(KeyEvent::new(KeyCode::Char(c), mods));
+            return;
+        }
+        if self.drag.is_some() {
+            // Mid-drag only Esc means something: cancel and restore.
+            if key.code == KeyCode::Esc {
+                self.cancel_drag();
+            }
+            return;
+        }
         if self.mode == Mode::Filter {
             self.filter_key(key);
             return;
+        }
+        if self.mode == Mode::Palette {
+            self.palette_key(key);
+            return;
+        }
+        match self.mode {
+            Mode::Form => return self.form_key(key),
+            Mode::Prompt => return self.prompt_key(key),
+            Mode::Compare => return self.compare_key(key),
+            _ => {}
         }
         match self.keymap.lookup(&key, &self.scopes()) {
             Some(action) => self.update(action),
@@ -364,6 +449,17 @@ impl App {
                 self.mode = Mode::Filter;
             }
             Action::Cancel => self.zoomed = false,
+            Action::Palette => self.open_palette(),
+            Action::EditForm => self.open_form(),
+            Action::Fork => self.ask_fork(),
+            Action::ToggleMouse => {
+                self.mouse = !self.mouse;
+                self.info(if self.mouse {
+                    "mouse on: click, drag bars (M for the terminal's copy/paste)"
+                } else {
+                    "mouse off: the terminal's copy/paste works (M turns it back on)"
+                });
+            }
             Action::Confirm | Action::Quit => {}
         }
     }
@@ -422,57 +518,5 @@ impl App {
         if let Ok(i) = self.plan().initiative_index(id) {
             self.sel.roadmap = i;
         }
-    }
-
-    // ---- edits ----
-
-    /// Every change goes through here: persist (History::apply), then recompute (Engine::update).
-    /// Errors are shown in the status line, never raised.
-    pub(crate) fn apply(&mut self, edit: Edit) -> bool {
-        let touched = edit.touched();
-        match self.history.apply(edit.clone()) {
-            Ok(_) => {
-                self.engine.update(self.history.plan(), &edit);
-                if touched.inventory {
-                    self.rebuild_inventory();
-                }
-                self.clamp_selections();
-                true
-            }
-            Err(e) => {
-                self.error(&format!("not changed: {e}"));
-                false
-            }
-        }
-    }
-
-    fn undo(&mut self) {
-        match self.history.undo() {
-            Ok(Some(edit)) => {
-                self.after_history(&edit);
-                self.info(&format!("undone: {}", edit.describe()));
-            }
-            Ok(None) => self.info("nothing to undo"),
-            Err(e) => self.error(&format!("undo failed: {e}")),
-        }
-    }
-
-    fn redo(&mut self) {
-        match self.history.redo() {
-            Ok(Some(edit)) => {
-                self.after_history(&edit);
-                self.info(&format!("redone: {}", edit.describe()));
-            }
-            Ok(None) => self.info("nothing to redo"),
-            Err(e) => self.error(&format!("redo failed: {e}")),
-        }
-    }
-
-    fn after_history(&mut self, edit: &Edit) {
-        self.engine.update(self.history.plan(), edit);
-        if edit.touched().inventory {
-            self.rebuild_inventory();
-        }
-        self.clamp_selections();
     }
 }

@@ -16,6 +16,8 @@ pub enum Scope {
     Confirm,
     /// While the help screen is shown.
     Help,
+    /// While the fuzzy palette is open (other keys type into its query).
+    Palette,
 }
 
 /// A key with modifiers, normalised so that `L` and `Shift+l` are the same key.
@@ -144,12 +146,15 @@ const DEFAULTS: &[(&str, Action, Scope, bool)] = {
         ("d Del", A::Delete, R, true),
         ("a", A::AutoSchedule, R, true),
         ("v", A::ToggleTimeline, R, true),
+        ("Enter e", A::EditForm, R, true),
         ("n Enter", A::NewFromStandard, S, true),
         ("y", A::CycleYear, Global, true),
         ("s", A::Sort, I, true),
         ("/", A::Filter, I, true),
         ("d Del", A::Delete, I, false),
         ("Tab", A::FocusNext, Global, true),
+        ("C-p /", A::Palette, Global, true),
+        ("q C-c", A::Quit, Global, true),
         ("BackTab", A::FocusPrev, Global, false),
         ("k Up", A::Up, Global, false),
         ("j Down", A::Down, Global, false),
@@ -163,8 +168,16 @@ const DEFAULTS: &[(&str, Action, Scope, bool)] = {
         ("C-r", A::Redo, Global, true),
         ("z", A::Zoom, Global, true),
         ("t", A::NextTheme, Global, false),
+        ("M", A::ToggleMouse, Global, false),
+        ("F", A::Fork, Global, false),
+        ("Enter", A::Confirm, Palette, true),
+        ("Esc", A::Cancel, Palette, true),
+        ("Up C-p", A::Up, Palette, false),
+        ("Down C-n", A::Down, Palette, false),
+        ("PgUp", A::PageUp, Palette, false),
+        ("PgDn", A::PageDown, Palette, false),
+        ("C-c", A::Quit, Palette, false),
         ("?", A::Help, Global, true),
-        ("q C-c", A::Quit, Global, true),
         ("Esc", A::Cancel, Global, false),
         ("y Enter", A::Confirm, Confirm, true),
         ("n Esc", A::Cancel, Confirm, true),
@@ -266,6 +279,7 @@ impl Keymap {
                     Scope::Pane(p) => p.name().to_string(),
                     Scope::Confirm => "When asked y/n".to_string(),
                     Scope::Help => "On this screen".to_string(),
+                    Scope::Palette => "In the finder".to_string(),
                 };
                 let mut rows: Vec<(String, &'static str)> = Vec::new();
                 let mut actions: Vec<Action> = Vec::new();

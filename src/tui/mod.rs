@@ -13,12 +13,18 @@
 
 pub mod action;
 pub mod app;
+pub mod drag;
+pub mod form;
 pub mod glyphs;
+pub mod hit;
 pub mod keymap;
+pub mod keymap_file;
 pub mod layout;
 pub mod mouse;
 mod ops;
+pub mod palette;
 pub mod panes;
+pub mod sessions;
 pub mod term;
 pub mod theme;
 pub mod view;
@@ -59,6 +65,19 @@ pub fn run(
     as_of: NaiveDate,
     opts: TuiOptions,
 ) -> color_eyre::Result<()> {
+    run_with_store(history, None, library, as_of, opts)
+}
+
+/// Like `run`, with the store the session came from, which turns on switching sessions,
+/// forking scenarios (`F`) and comparing sessions (palette: "compare with NAME").
+pub fn run_with_store(
+    history: Box<dyn History>,
+    store: Option<crate::store::Store>,
+    library: Library,
+    as_of: NaiveDate,
+    opts: TuiOptions,
+) -> color_eyre::Result<()> {
     let mut app = App::new(history, library, as_of, &opts);
+    app.set_store(store);
     term::run(&mut app, opts.mouse)
 }

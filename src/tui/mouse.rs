@@ -1,10 +1,10 @@
-//! Mouse: click to focus a pane and select the row (or fiscal year) under the pointer; the
-//! wheel moves the selection. Hit-testing uses the same pure layout as rendering, over the last
-//! frame's area. (Dragging bars comes with the next issue.)
+//! Mouse: click to focus a pane and select the row (or fiscal year) under the pointer; press on
+//! a roadmap bar and drag to move or resize it (see `drag`); the wheel moves the selection.
+//! Hit-testing goes through `hit::hit` over the last frame's geometry.
 
 use super::action::Pane;
 use super::app::{App, Mode};
-use super::layout;
+use super::hit::{Hit, hit};
 use super::panes::{budget, roadmap};
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
@@ -29,20 +29,35 @@ impl App {
         if self.mode != Mode::Normal {
             return;
         }
-        let areas = layout::compute(
-            self.area.get(),
-            self.zoomed.then_some(self.focus),
-            budget::lines_wanted(self),
-        );
-        let pos = Position::new(ev.column, ev.row);
-        let Some(pane) = areas.pane_at(pos) else {
+        let lf = self.last_frame();
+        if self.drag.is_some() {
+            match ev.kind {
+                MouseEventKind::Drag(MouseButton::Left) => {
+                    self.drag_to(lf.quarter_at(ev.column), lf.beyond_edge(ev.column));
+                }
+                MouseEventKind::Up(_) => self.end_drag(),
+                // A second press without a release (the release was lost): commit first.
+                MouseEventKind::Down(_) => self.end_drag(),
+                _ => {}
+            }
             return;
+        }
+        let pos = Position::new(ev.column, ev.row);
+        let h = hit(&lf, ev.column, ev.row);
+        let pane = match h {
+            Hit::Bar { .. } => Pane::Roadmap,
+            Hit::Pane(p) => p,
+            Hit::None => return,
         };
+        let areas = lf.areas;
         match ev.kind {
             MouseEventKind::Down(MouseButton::Left) => {
                 self.status = None;
                 self.focus = pane;
-                self.click(pane, inner(areas.pane(pane)), pos);
+                match h {
+                    Hit::Bar { ini, part, quarter } => self.begin_drag(ini, part, quarter),
+                    _ => self.click(pane, inner(areas.pane(pane)), pos),
+                }
             }
             MouseEventKind::ScrollUp => {
                 self.focus = pane;

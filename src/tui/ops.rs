@@ -1,5 +1,6 @@
 //! Planning operations behind the keys: move, resize, create from a standard, delete (after a
-//! yes/no), auto-schedule. Each builds an `Edit` and hands it to `App::apply`.
+//! yes/no), auto-schedule. Each builds an `Edit` and hands it to `App::apply`, which persists it
+//! (`History::apply`) and recomputes (`Engine::update`); undo and redo live here too.
 
 use super::action::Pane;
 use super::app::{App, Mode, Pending};
@@ -179,5 +180,59 @@ impl App {
             msg.push_str(&format!("; unplaced: {}", list.join(", ")));
         }
         self.info(&msg);
+    }
+}
+
+impl App {
+    // ---- edits ----
+
+    /// Every change goes through here: persist (History::apply), then recompute (Engine::update).
+    /// Errors are shown in the status line, never raised.
+    pub(crate) fn apply(&mut self, edit: Edit) -> bool {
+        let touched = edit.touched();
+        match self.history.apply(edit.clone()) {
+            Ok(_) => {
+                self.engine.update(self.history.plan(), &edit);
+                if touched.inventory {
+                    self.rebuild_inventory();
+                }
+                self.clamp_selections();
+                true
+            }
+            Err(e) => {
+                self.error(&format!("not changed: {e}"));
+                false
+            }
+        }
+    }
+
+    pub(crate) fn undo(&mut self) {
+        match self.history.undo() {
+            Ok(Some(edit)) => {
+                self.after_history(&edit);
+                self.info(&format!("undone: {}", edit.describe()));
+            }
+            Ok(None) => self.info("nothing to undo"),
+            Err(e) => self.error(&format!("undo failed: {e}")),
+        }
+    }
+
+    pub(crate) fn redo(&mut self) {
+        match self.history.redo() {
+            Ok(Some(edit)) => {
+                self.after_history(&edit);
+                self.info(&format!("redone: {}", edit.describe()));
+            }
+            Ok(None) => self.info("nothing to redo"),
+            Err(e) => self.error(&format!("redo failed: {e}")),
+        }
+    }
+
+    fn after_history(&mut self, edit: &Edit) {
+        self.engine.update(self.history.plan(), edit);
+        if edit.touched().inventory {
+            self.rebuild_inventory();
+        }
+        self.clamp_selections();
     }
 }

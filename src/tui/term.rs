@@ -128,13 +128,21 @@ pub fn run(app: &mut App, mouse: bool) -> color_eyre::Result<()> {
     // round trip over SSH and fails outright where nothing answers (a bare pty). The alternate
     // screen was cleared in `setup`.
     let mut terminal = Terminal::new(CrosstermBackend::new(out))?;
+    let mut mouse_on = mouse;
     loop {
+        // `M` turns reporting off (so the terminal's own selection and copy work) and on.
+        if app.mouse_enabled() != mouse_on {
+            mouse_on = app.mouse_enabled();
+            execute!(terminal.backend_mut(), SgrMouse(mouse_on))?;
+            MOUSE.store(mouse_on, Ordering::SeqCst);
+        }
         draw_frame(&mut terminal, app)?;
         if app.should_quit() {
             break;
         }
         handle(app, event::read()?);
-        // Coalesce a burst (key repeat, pasted text, wheel) into one redraw.
+        // Coalesce a burst (key repeat, pasted text, wheel, a fast drag: only the newest drag
+        // position matters) into one redraw.
         while !app.should_quit() && event::poll(Duration::ZERO)? {
             handle(app, event::read()?);
         }

@@ -207,6 +207,8 @@ pub fn keys(app: &mut App, script: &str) {
                 "S-Right" => KeyEvent::new(KeyCode::Right, KeyModifiers::SHIFT),
                 "C-r" => KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL),
                 "C-c" => KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+                "C-p" => KeyEvent::new(KeyCode::Char('p'), KeyModifiers::CONTROL),
+                "C-n" => KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL),
                 "Esc" => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
                 "Enter" => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
                 "Backspace" => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),

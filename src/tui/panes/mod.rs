@@ -2,11 +2,14 @@
 //! changes the plan or the selection.
 
 pub mod budget;
+pub mod compare;
 pub mod detail;
+pub mod form;
 pub mod header;
 pub mod help;
 pub mod hints;
 pub mod inventory;
+pub mod palette;
 pub mod roadmap;
 pub mod standards;
 
@@ -45,6 +48,15 @@ pub fn draw(app: &App, frame: &mut Frame) {
     hints::draw_hints(app, frame, areas.hints);
     if app.mode == Mode::Help {
         help::draw(app, frame, area);
+    }
+    if app.mode == Mode::Palette {
+        palette::draw(app, frame, area);
+    }
+    match app.mode {
+        Mode::Form => form::draw(app, frame, area),
+        Mode::Compare => compare::draw_compare(app, frame, area),
+        Mode::Prompt => compare::draw_prompt(app, frame, area),
+        _ => {}
     }
 }
 

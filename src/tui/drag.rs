@@ -1,0 +1,190 @@
+//! Dragging a roadmap bar: press on its body to move it, on either end to resize it. While the
+//! button is held the candidate edit is applied to a scratch copy of the plan and a cloned
+//! `Engine` (never persisted), so the bar, the budget strip and the header preview the result;
+//! release commits one undoable edit through `History::apply`; Esc restores the plan as it was.
+
+use super::app::{App, Timeline};
+use super::hit::Part;
+use crate::derive::Engine;
+use crate::edit::{self, Edit};
+use crate::model::{Plan, Quarter};
+use crate::roadmap::cascade_move;
+
+/// Longest initiative a drag makes, in quarters (as `]`).
+const MAX_QUARTERS: i32 = 40;
+
+/// The plan and derived state with the candidate applied.
+pub struct Scratch {
+    pub plan: Plan,
+    pub engine: Engine,
+    /// Undoes the candidate currently applied to `plan`.
+    inverse: Option<Edit>,
+}
+
+/// A drag in progress.
+pub struct Drag {
+    pub id: String,
+    pub part: Part,
+    /// The quarter pressed on; the pointer's quarter minus this is the drag's delta.
+    pub anchor: i32,
+    pub delta: i32,
+    orig_start: Quarter,
+    orig_duration: u8,
+    /// The edit release would commit (None: nothing changes).
+    pub candidate: Option<Edit>,
+    pub scratch: Option<Box<Scratch>>,
+}
+
+impl App {
+    pub fn dragging(&self) -> Option<&Drag> {
+        self.drag.as_ref()
+    }
+
+    /// Starts dragging the initiative at `index` from `quarter`.
+    pub fn begin_drag(&mut self, index: usize, part: Part, quarter: i32) {
+        let Some(ini) = self.history.plan().initiatives.get(index) else {
+            return;
+        };
+        self.drag = Some(Drag {
+            id: ini.id.clone(),
+            part,
+            anchor: quarter,
+            delta: 0,
+            orig_start: ini.start,
+            orig_duration: ini.duration_q(),
+            candidate: None,
+            scratch: None,
+        });
+        self.sel.roadmap = index;
+        let what = match part {
+            Part::Body => "move",
+            Part::Start | Part::End => "resize",
+        };
+        self.info(&format!(
+            "dragging {} to {what}: release to commit, Esc to cancel",
+            ini.id
+        ));
+    }
+
+    /// The pointer is over `quarter` (extrapolated past the view's edges) and `beyond` quarters
+    /// past the edge of the view (negative: left of it).
+    pub fn drag_to(&mut self, quarter: i32, beyond: i32) {
+        if self.drag.is_none() {
+            return;
+        }
+        // Past the edge of the 1-year view: scroll the timeline a year that way.
+        if beyond != 0 && self.timeline == Timeline::Year {
+            let y = self.year_index() as i32 + beyond.signum();
+            let n = self.derived_base().horizon.years.len() as i32;
+            self.year = y.clamp(0, (n - 1).max(0)) as usize;
+        }
+        let Some(d) = self.drag.as_mut() else { return };
+        let delta = quarter - d.anchor;
+        if delta == d.delta && (d.candidate.is_some() || delta == 0) {
+            return;
+        }
+        d.delta = delta;
+        let candidate = candidate(self.history.plan(), d);
+        let (id, msg) = (d.id.clone(), preview_message(d, &candidate));
+        self.preview(candidate);
+        match msg {
+            Ok(m) => self.info(&format!("{id} {m}: release to commit, Esc to cancel")),
+            Err(e) => self.error(&format!("{id}: {e}")),
+        }
+    }
+
+    /// Applies `candidate` (after undoing the previous one) to the scratch plan and engine.
+    fn preview(&mut self, candidate: Result<Option<Edit>, String>) {
+        let history = &self.history;
+        let engine = &self.engine;
+        let Some(d) = self.drag.as_mut() else { return };
+        let cand = candidate.ok().flatten();
+        if let Some(s) = d.scratch.as_mut()
+            && let Some(inv) = s.inverse.take()
+            && edit::apply(&mut s.plan, inv.clone()).is_ok()
+        {
+            s.engine.update(&s.plan, &inv);
+        }
+        if let Some(c) = &cand {
+            let s = d.scratch.get_or_insert_with(|| {
+                Box::new(Scratch {
+                    plan: history.plan().clone(),
+                    engine: engine.clone(),
+                    inverse: None,
+                })
+            });
+            if let Ok(inv) = edit::apply(&mut s.plan, c.clone()) {
+                s.engine.update(&s.plan, c);
+                s.inverse = Some(inv);
+            }
+        }
+        d.candidate = cand;
+    }
+
+    /// Release: commits the candidate as one persisted, undoable edit.
+    pub fn end_drag(&mut self) {
+        let Some(d) = self.drag.take() else { return };
+        match d.candidate {
+            Some(edit) => {
+                let what = edit.describe();
+                if self.apply(edit) {
+                    self.select_initiative(&d.id);
+                    self.info(&format!("{what} (u to undo)"));
+                }
+            }
+            None => self.info(&format!("{} unchanged", d.id)),
+        }
+    }
+
+    /// Esc: drops the preview; the plan is as it was before the press.
+    pub fn cancel_drag(&mut self) {
+        if let Some(d) = self.drag.take() {
+            self.select_initiative(&d.id);
+            self.info(&format!("drag cancelled: {} unchanged", d.id));
+        }
+    }
+}
+
+/// The edit a drag of `d.delta` quarters asks for, against the plan before the drag.
+fn candidate(plan: &Plan, d: &Drag) -> Result<Option<Edit>, String> {
+    if d.delta == 0 {
+        return Ok(None);
+    }
+    let dur = i32::from(d.orig_duration);
+    match d.part {
+        Part::Body => cascade_move(plan, &d.id, d.orig_start.plus(d.delta))
+            .map(Some)
+            .map_err(|e| e.to_string()),
+        Part::End => {
+            let want = (dur + d.delta).clamp(1, MAX_QUARTERS);
+            Ok((want != dur).then(|| Edit::ResizeInitiative {
+                id: d.id.clone(),
+                duration: want as u8,
+            }))
+        }
+        Part::Start => {
+            // Keep the end where it is: the start moves and the duration absorbs it.
+            let shift = d.delta.clamp(dur - MAX_QUARTERS, dur - 1);
+            if shift == 0 {
+                return Ok(None);
+            }
+            let Some(mut ini) = plan.initiative(&d.id).cloned() else {
+                return Err("no longer in the plan".into());
+            };
+            ini.start = d.orig_start.plus(shift);
+            ini.duration = (dur - shift) as u8;
+            Ok(Some(Edit::PutInitiative(ini)))
+        }
+    }
+}
+
+fn preview_message(d: &Drag, c: &Result<Option<Edit>, String>) -> Result<String, String> {
+    match c {
+        Err(e) => Err(e.clone()),
+        Ok(None) => Ok("unchanged".into()),
+        Ok(Some(_)) => Ok(match d.part {
+            Part::Body => format!("would start {}", d.orig_start.plus(d.delta)),
+            Part::End | Part::Start => format!("resizing by {:+} quarter(s)", d.delta),
+        }),
+    }
+}

@@ -1,0 +1,166 @@
+//! Sessions and scenarios in the workbench, when it holds a `Store` (it does not in tests that
+//! pass none): switch to another session (palette: "session NAME"), fork the current one into
+//! a named scenario (`F`, then type the name), and compare two sessions side by side (palette:
+//! "compare with NAME"), rendered by the same code as `vcio session compare`.
+
+use super::app::{App, Mode};
+use crate::derive::Engine;
+use crate::store::Store;
+
+/// The compare overlay's text and scroll position.
+pub struct Compare {
+    pub title: String,
+    pub text: String,
+    pub scroll: usize,
+}
+
+impl App {
+    /// Gives the workbench the store its session came from (sessions, fork, compare).
+    pub fn set_store(&mut self, store: Option<Store>) {
+        self.store = store;
+        self.refresh_sessions();
+    }
+
+    pub fn session_names(&self) -> &[String] {
+        &self.sessions
+    }
+    pub fn session_name(&self) -> &str {
+        self.history.name()
+    }
+    pub fn compare(&self) -> Option<&Compare> {
+        self.compare.as_ref()
+    }
+    pub fn prompt_text(&self) -> &str {
+        &self.prompt
+    }
+
+    fn refresh_sessions(&mut self) {
+        self.sessions = match &self.store {
+            Some(s) => s
+                .sessions()
+                .map(|v| v.into_iter().map(|i| i.name).collect())
+                .unwrap_or_default(),
+            None => Vec::new(),
+        };
+    }
+
+    /// Replaces the open session by `name`'s (the current one is already saved).
+    pub(crate) fn switch_session(&mut self, name: &str) {
+        let Some(store) = &self.store else {
+            self.info("no store: sessions are not available here");
+            return;
+        };
+        if name == self.history.name() {
+            self.info(&format!("already in session {name}"));
+            return;
+        }
+        match store.open_session(name) {
+            Ok(session) => {
+                let as_of = self.engine.horizon().as_of;
+                let library = self.library().clone();
+                self.engine = Engine::new(session.plan(), library, as_of);
+                self.history = Box::new(session);
+                self.sel = Default::default();
+                self.rebuild_inventory();
+                self.clamp_selections();
+                self.info(&format!("switched to session {name}"));
+            }
+            Err(e) => self.error(&format!("cannot open session {name}: {e}")),
+        }
+    }
+
+    /// `F`: asks for the scenario's name.
+    pub(crate) fn ask_fork(&mut self) {
+        if self.store.is_none() {
+            self.info("no store: forking needs the saved sessions");
+            return;
+        }
+        self.prompt.clear();
+        self.mode = Mode::Prompt;
+        self.info("fork into a scenario named (Enter forks and switches, Esc cancels):");
+    }
+
+    pub(crate) fn prompt_key(&mut self, key: ratatui::crossterm::event::KeyEvent) {
+        use ratatui::crossterm::event::KeyCode;
+        match key.code {
+            KeyCode::Esc => {
+                self.mode = Mode::Normal;
+                self.info("fork cancelled");
+            }
+            KeyCode::Enter => {
+                self.mode = Mode::Normal;
+                let name = self.prompt.trim().to_string();
+                self.fork_to(&name);
+            }
+            KeyCode::Backspace => {
+                self.prompt.pop();
+            }
+            KeyCode::Char(c) if !c.is_control() => self.prompt.push(c),
+            _ => {}
+        }
+    }
+
+    /// Forks the current session into `name` and switches to it.
+    pub(crate) fn fork_to(&mut self, name: &str) {
+        let Some(store) = &self.store else { return };
+        let from = self.history.name().to_string();
+        match store.fork(&from, name) {
+            Ok(()) => {
+                self.refresh_sessions();
+                self.switch_session(name);
+                self.info(&format!(
+                    "forked {from} into scenario {name}; now editing {name}"
+                ));
+            }
+            Err(e) => self.error(&format!("not forked: {e}")),
+        }
+    }
+
+    /// Compares the current session (A) with `other` (B).
+    pub(crate) fn open_compare(&mut self, other: &str) {
+        let Some(store) = &self.store else {
+            self.info("no store: nothing to compare with");
+            return;
+        };
+        let current = self.history.name().to_string();
+        let (a, b) = match (store.open_session(&current), store.open_session(other)) {
+            (Ok(a), Ok(b)) => (a, b),
+            (Err(e), _) | (_, Err(e)) => {
+                self.error(&format!("cannot compare: {e}"));
+                return;
+            }
+        };
+        let as_of = self.engine.horizon().as_of;
+        let ea = Engine::new(a.plan(), self.library().clone(), as_of);
+        let eb = Engine::new(b.plan(), self.library().clone(), as_of);
+        let width = usize::from(self.area.get().width.saturating_sub(4)).max(60);
+        let text =
+            crate::cli::session::render_compare([(&a, ea.derived()), (&b, eb.derived())], width);
+        self.compare = Some(Compare {
+            title: format!("{current} (A) vs {other} (B)"),
+            text,
+            scroll: 0,
+        });
+        self.mode = Mode::Compare;
+    }
+
+    pub(crate) fn compare_key(&mut self, key: ratatui::crossterm::event::KeyEvent) {
+        use ratatui::crossterm::event::KeyCode;
+        let Some(c) = self.compare.as_mut() else {
+            self.mode = Mode::Normal;
+            return;
+        };
+        let lines = c.text.lines().count();
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter => {
+                self.compare = None;
+                self.mode = Mode::Normal;
+            }
+            KeyCode::Down | KeyCode::Char('j') => c.scroll = (c.scroll + 1).min(lines),
+            KeyCode::Up | KeyCode::Char('k') => c.scroll = c.scroll.saturating_sub(1),
+            KeyCode::PageDown => c.scroll = (c.scroll + 10).min(lines),
+            KeyCode::PageUp => c.scroll = c.scroll.saturating_sub(10),
+            _ => {}
+        }
+    }
+}
