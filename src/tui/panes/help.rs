@@ -21,20 +21,35 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if popup.width == 0 || popup.height == 0 {
         return;
     }
+    // As many columns as fit, so every binding shows at 80x24 without scrolling.
+    let inner = popup.width.saturating_sub(2) as usize;
+    let columns = if inner >= 72 {
+        3
+    } else if inner >= 60 {
+        2
+    } else {
+        1
+    };
+    let col = inner / columns;
     let mut lines = Vec::new();
     for (title, rows) in app.keymap().help() {
         lines.push(Line::from(Span::styled(title, theme.header)));
-        let pairs: Vec<String> = rows.iter().map(|(k, d)| format!("{k:>14}  {d}")).collect();
-        // Two columns when wide enough.
-        let col = 34usize;
-        if popup.width as usize >= col * 2 + 2 {
-            for chunk in pairs.chunks(2) {
-                let left = format!("{:<col$}", chunk[0]);
-                let right = chunk.get(1).cloned().unwrap_or_default();
-                lines.push(Line::from(format!("{left}{right}")));
-            }
-        } else {
-            lines.extend(pairs.into_iter().map(Line::from));
+        let key_width = rows
+            .iter()
+            .map(|(k, _)| k.chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(12);
+        let cells: Vec<String> = rows
+            .iter()
+            .map(|(k, d)| {
+                let cell = format!("{k:>key_width$} {d}");
+                let cut: String = cell.chars().take(col.saturating_sub(1)).collect();
+                format!("{cut:<col$}")
+            })
+            .collect();
+        for chunk in cells.chunks(columns) {
+            lines.push(Line::from(chunk.concat().trim_end().to_string()));
         }
     }
     lines.push(Line::from(Span::styled(
