@@ -127,26 +127,46 @@ pub struct InventoryCosts {
 
 impl InventoryCosts {
     pub fn of(plan: &Plan) -> InventoryCosts {
-        let mut sums: BTreeMap<(&str, u8), (Option<ErateCategory>, i64)> = BTreeMap::new();
-        for item in &plan.items {
-            let annual = item
-                .annual_cost_cents
-                .saturating_mul(i64::from(item.quantity));
-            if annual == 0 {
-                continue;
-            }
-            let code = match item.erate {
-                None => 0,
-                Some(ErateCategory::C1) => 1,
-                Some(ErateCategory::C2) => 2,
-            };
-            let source = item.funding.as_deref().unwrap_or(GENERAL_FUND);
-            sums.entry((source, code)).or_insert((item.erate, 0)).1 += annual;
+        let mut sums = InventorySums::default();
+        plan.items.iter().for_each(|item| sums.add(item));
+        sums.finish()
+    }
+}
+
+/// Accumulates `InventoryCosts` one item at a time (during the engine's single inventory pass).
+#[derive(Debug, Default)]
+pub struct InventorySums {
+    sums: BTreeMap<(String, u8), (Option<ErateCategory>, i64)>,
+}
+
+impl InventorySums {
+    pub fn add(&mut self, item: &crate::model::Item) {
+        let annual = item
+            .annual_cost_cents
+            .saturating_mul(i64::from(item.quantity));
+        if annual == 0 {
+            return;
         }
+        let code = match item.erate {
+            None => 0,
+            Some(ErateCategory::C1) => 1,
+            Some(ErateCategory::C2) => 2,
+        };
+        let source = item.funding.as_deref().unwrap_or(GENERAL_FUND);
+        match self.sums.get_mut(&(source.to_string(), code)) {
+            Some(entry) => entry.1 += annual,
+            None => {
+                self.sums
+                    .insert((source.to_string(), code), (item.erate, annual));
+            }
+        }
+    }
+    pub fn finish(self) -> InventoryCosts {
         InventoryCosts {
-            annual: sums
+            annual: self
+                .sums
                 .into_iter()
-                .map(|((s, _), (e, c))| (s.to_string(), e, c))
+                .map(|((s, _), (e, c))| (s, e, c))
                 .collect(),
         }
     }

@@ -365,12 +365,14 @@ impl ScanCtx<'_> {
     }
 }
 
-/// Totals every slot over the whole inventory: the baseline, with no initiative done.
-pub fn scan(plan: &Plan, ctx: &ScanCtx) -> SlotTotals {
+/// Totals every slot over the whole inventory: the baseline, with no initiative done. `visit`
+/// sees each item on the same pass, so callers that index the inventory need no second walk
+/// over 100k items (memory traffic, not arithmetic, is what a scan costs).
+pub fn scan(plan: &Plan, ctx: &ScanCtx, visit: &mut dyn FnMut(usize, &Item)) -> SlotTotals {
     let mut totals = SlotTotals::zeroed(&ctx.compiled.slots, ctx.ref_months.len(), ctx.sites.len());
     // In inventory order: items are large, and walking them in memory order lets the hardware
     // prefetch them (walking kind by kind measured 30% slower).
-    for item in &plan.items {
+    for (i, item) in plan.items.iter().enumerate() {
         ctx.add_item(
             &mut totals,
             item,
@@ -378,6 +380,7 @@ pub fn scan(plan: &Plan, ctx: &ScanCtx) -> SlotTotals {
             0..ctx.ref_months.len(),
             1.0,
         );
+        visit(i, item);
     }
     totals
 }

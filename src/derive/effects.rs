@@ -96,7 +96,11 @@ fn refresher_done(plan: &Plan, horizon: &Horizon, key: &EffectKey, at: usize) ->
 impl EffectIndex {
     /// Finds which items each refresh effect selects. Runs when inventory or initiatives'
     /// effects change, never on a move. Keeps cached deltas whose item sets did not change.
-    pub fn rebuild(&mut self, plan: &Plan, items_by_kind: &HashMap<String, Vec<usize>>) {
+    pub fn rebuild(
+        &mut self,
+        plan: &Plan,
+        items_by_kind: &crate::fast_hash::FastMap<String, Vec<usize>>,
+    ) {
         let mut refreshers: HashMap<usize, Vec<EffectKey>> = HashMap::new();
         // Items of a kind by (lower-case) site, built once per kind on demand: refreshes are
         // usually "this kind at that school", and walking every item of the kind for each of

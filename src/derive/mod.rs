@@ -11,7 +11,7 @@ pub mod horizon;
 use crate::assess::compile::{Compiled, compile};
 use crate::assess::eval::{Outcome, Status, YearView, evaluate};
 use crate::assess::slots::{ScanCtx, SlotIndex, SlotTotals, scan};
-use crate::budget::{Budget, InventoryCosts, roll_up_with};
+use crate::budget::{Budget, InventoryCosts, InventorySums, roll_up_with};
 use crate::edit::Edit;
 use crate::model::{AnswerValue, Effect, FiscalYear, Plan, Quarter};
 use crate::standards::Library;
@@ -84,7 +84,7 @@ pub struct Engine {
     slot_index: SlotIndex,
     std_index: HashMap<String, usize>,
     sites: HashMap<String, usize>,
-    items_by_kind: HashMap<String, Vec<usize>>,
+    items_by_kind: crate::fast_hash::FastMap<String, Vec<usize>>,
     baseline_totals: SlotTotals,
     projected_totals: SlotTotals,
     inventory_costs: InventoryCosts,
@@ -106,7 +106,7 @@ impl Engine {
                 .collect(),
             library,
             sites: HashMap::new(),
-            items_by_kind: HashMap::new(),
+            items_by_kind: Default::default(),
             baseline_totals: SlotTotals::default(),
             projected_totals: SlotTotals::default(),
             inventory_costs: InventoryCosts::default(),
@@ -146,9 +146,14 @@ impl Engine {
             .enumerate()
             .map(|(i, s)| (s.id.clone(), i))
             .collect();
-        self.items_by_kind.clear();
-        for (i, item) in plan.items.iter().enumerate() {
-            // Allocate a key only for a kind not seen yet: this loop runs over every item.
+        self.derived.horizon = horizon;
+        // One pass over the inventory totals the slots, indexes items by kind for effects, and
+        // sums recurring costs for the budget.
+        let mut by_kind: crate::fast_hash::FastMap<String, Vec<usize>> = Default::default();
+        let mut costs = InventorySums::default();
+        let ctx = self.scan_ctx();
+        let totals = scan(plan, &ctx, &mut |i, item| {
+            // Allocate a key only for a kind not seen yet.
             let lower;
             let kind = if item.kind.bytes().any(|b| b.is_ascii_uppercase()) {
                 lower = item.kind.to_lowercase();
@@ -156,17 +161,17 @@ impl Engine {
             } else {
                 item.kind.as_str()
             };
-            match self.items_by_kind.get_mut(kind) {
+            match by_kind.get_mut(kind) {
                 Some(v) => v.push(i),
                 None => {
-                    self.items_by_kind.insert(kind.to_string(), vec![i]);
+                    by_kind.insert(kind.to_string(), vec![i]);
                 }
             }
-        }
-        self.derived.horizon = horizon;
-        self.inventory_costs = InventoryCosts::of(plan);
-        let ctx = self.scan_ctx();
-        self.baseline_totals = scan(plan, &ctx);
+            costs.add(item);
+        });
+        self.baseline_totals = totals;
+        self.items_by_kind = by_kind;
+        self.inventory_costs = costs.finish();
         self.effects.clear();
         self.effects.rebuild(plan, &self.items_by_kind);
         self.derived.baseline = self.judge(plan, &self.baseline_totals, None);
