@@ -131,7 +131,8 @@ pub fn hit(lf: &LastFrame, col: u16, row: u16) -> Hit {
     }
 }
 
-fn inner(r: Rect) -> Rect {
+/// A bordered pane's inside (one cell in from each edge).
+pub(super) fn inner(r: Rect) -> Rect {
     Rect::new(
         r.x.saturating_add(1),
         r.y.saturating_add(1),

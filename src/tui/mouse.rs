@@ -4,19 +4,10 @@
 
 use super::action::Pane;
 use super::app::{App, Mode};
-use super::hit::{Hit, hit};
+use super::hit::{Hit, hit, inner};
 use super::panes::{budget, roadmap};
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
-
-fn inner(r: Rect) -> Rect {
-    Rect::new(
-        r.x.saturating_add(1),
-        r.y.saturating_add(1),
-        r.width.saturating_sub(2),
-        r.height.saturating_sub(2),
-    )
-}
 
 impl App {
     pub fn handle_mouse(&mut self, ev: MouseEvent) {
