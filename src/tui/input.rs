@@ -1,0 +1,205 @@
+//! Input: one key press becomes filter typing, a mode's own handling (palette, form, prompt,
+//! compare), or the keymap's action; `update` applies an action to the workbench. Kept apart
+//! from `app` (the state and its read access) so each file has one job.
+
+use super::action::{Action, Pane};
+use super::app::{App, Mode, StatusKind, Timeline};
+use super::keymap::{Key, Scope};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+impl App {
+    /// Handles one key press: filter typing, or the keymap's action.
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        if key.kind == KeyEventKind::Release {
+            return;
+        }
+        // Esc quickly followed by a key arrives as one Alt-chord (over SSH, through tmux). No
+        // Alt-letter is bound by default, so an unbound one is read as Esc, then the letter.
+        if let KeyCode::Char(c) = key.code
+            && key.modifiers.contains(KeyModifiers::ALT)
+            && self.keymap.lookup(&key, &self.scopes()).is_none()
+        {
+            let mods = key.modifiers - KeyModifiers::ALT;
+            self.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+            self.handle_key(KeyEvent::new(KeyCode::Char(c), mods));
+            return;
+        }
+        if self.drag.is_some() {
+            // Mid-drag only Esc means something: cancel and restore.
+            if key.code == KeyCode::Esc {
+                self.cancel_drag();
+            }
+            return;
+        }
+        if self.mode == Mode::Filter {
+            self.filter_key(key);
+            return;
+        }
+        if self.mode == Mode::Palette {
+            self.palette_key(key);
+            return;
+        }
+        match self.mode {
+            Mode::Form => return self.form_key(key),
+            Mode::Prompt => return self.prompt_key(key),
+            Mode::Compare => return self.compare_key(key),
+            _ => {}
+        }
+        match self.keymap.lookup(&key, &self.scopes()) {
+            Some(action) => self.update(action),
+            None if self.mode == Mode::Normal => {
+                let label = Key::from_event(&key).label();
+                // Say where the key works, if it works somewhere else.
+                let elsewhere = self.keymap.bindings.iter().find_map(|b| match b.scope {
+                    Scope::Pane(p) if b.key == Key::from_event(&key) => Some((p, b.action)),
+                    _ => None,
+                });
+                let msg = match elsewhere {
+                    Some((p, a)) => {
+                        format!("{label} ({}) works in {} (Tab)", a.describe(), p.name())
+                    }
+                    None => format!("{label} does nothing in {} (? for keys)", self.focus.name()),
+                };
+                self.status = Some((StatusKind::Info, msg));
+            }
+            None => {}
+        }
+    }
+
+    fn filter_key(&mut self, key: KeyEvent) {
+        match key.code {
+            KeyCode::Enter => self.mode = Mode::Normal,
+            KeyCode::Esc => {
+                self.filter.clear();
+                self.mode = Mode::Normal;
+                self.rebuild_inventory();
+            }
+            KeyCode::Backspace => {
+                self.filter.pop();
+                self.rebuild_inventory();
+            }
+            KeyCode::Char(c) if !c.is_control() => {
+                self.filter.push(c);
+                self.rebuild_inventory();
+            }
+            _ => {}
+        }
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        // A message stays until the next action, so nothing has to time out (no timers).
+        if !matches!(action, Action::Confirm | Action::Cancel) {
+            self.status = None;
+        }
+        match (&self.mode, action) {
+            (Mode::Confirm(p), Action::Confirm) => {
+                let p = p.clone();
+                self.mode = Mode::Normal;
+                self.confirm(p);
+            }
+            (Mode::Confirm(_), Action::Cancel) => {
+                self.mode = Mode::Normal;
+                self.info("cancelled");
+            }
+            (Mode::Help, Action::Cancel | Action::Help) => self.mode = Mode::Normal,
+            (_, Action::Quit) => self.quit = true,
+            (Mode::Normal, a) => self.normal(a),
+            _ => {}
+        }
+    }
+
+    fn normal(&mut self, action: Action) {
+        match action {
+            Action::FocusNext => self.focus = self.focus.next(),
+            Action::FocusPrev => self.focus = self.focus.prev(),
+            Action::Up => self.step(-1),
+            Action::Down => self.step(1),
+            Action::PageUp => self.step(-10),
+            Action::PageDown => self.step(10),
+            Action::Top => self.step(-(i32::MAX / 2)),
+            Action::Bottom => self.step(i32::MAX / 2),
+            Action::Left => self.set_year(self.year_index() as i32 - 1),
+            Action::Right => self.set_year(self.year_index() as i32 + 1),
+            Action::CycleYear => {
+                let n = self.derived().horizon.years.len().max(1);
+                self.year = (self.year_index() + 1) % n;
+                let fy = self.derived().horizon.years.get(self.year).copied();
+                if let Some(fy) = fy {
+                    self.info(&format!("showing {fy}"));
+                }
+            }
+            Action::MoveEarlier => self.move_selected(-1),
+            Action::MoveLater => self.move_selected(1),
+            Action::Shorten => self.resize_selected(-1),
+            Action::Lengthen => self.resize_selected(1),
+            Action::NewFromStandard => self.new_from_standard(),
+            Action::Delete => self.ask_delete(),
+            Action::AutoSchedule => self.auto_schedule(),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::ToggleTimeline => {
+                self.timeline = match self.timeline {
+                    Timeline::Full => Timeline::Year,
+                    Timeline::Year => Timeline::Full,
+                }
+            }
+            Action::NextTheme => {
+                self.theme = (self.theme + 1) % self.themes.len().max(1);
+                let name = self.theme().name.clone();
+                self.info(&format!("theme {name}"));
+            }
+            Action::Help => self.mode = Mode::Help,
+            Action::Zoom => self.zoomed = !self.zoomed,
+            Action::Sort => {
+                self.sort = self.sort.next();
+                self.rebuild_inventory();
+                self.info(&format!("inventory sorted by {}", self.sort.name()));
+            }
+            Action::Filter => {
+                self.focus = Pane::Inventory;
+                self.mode = Mode::Filter;
+            }
+            Action::Cancel => self.zoomed = false,
+            Action::Palette => self.open_palette(),
+            Action::EditForm => self.open_form(),
+            Action::Fork => self.ask_fork(),
+            Action::ToggleMouse => {
+                self.mouse = !self.mouse;
+                self.info(if self.mouse {
+                    "mouse on: click, drag bars (M for the terminal's copy/paste)"
+                } else {
+                    "mouse off: the terminal's copy/paste works (M turns it back on)"
+                });
+            }
+            Action::Confirm | Action::Quit => {}
+        }
+    }
+
+    /// Moves the focused pane's selection by `delta` rows (clamped).
+    fn step(&mut self, delta: i32) {
+        let clamp = |cur: usize, len: usize| -> usize {
+            if len == 0 {
+                return 0;
+            }
+            (cur as i64 + i64::from(delta)).clamp(0, len as i64 - 1) as usize
+        };
+        match self.focus {
+            Pane::Roadmap => {
+                self.sel.roadmap = clamp(self.sel.roadmap, self.plan().initiatives.len())
+            }
+            Pane::Standards => {
+                self.sel.standards = clamp(self.sel.standards, self.standard_rows().len())
+            }
+            Pane::Inventory => {
+                self.sel.inventory = clamp(self.sel.inventory, self.inventory.item_rows.len())
+            }
+            Pane::Budget => self.set_year(self.year_index() as i32 + delta.signum()),
+        }
+    }
+
+    pub(crate) fn set_year(&mut self, y: i32) {
+        let n = self.derived().horizon.years.len() as i32;
+        self.year = y.clamp(0, (n - 1).max(0)) as usize;
+    }
+}
