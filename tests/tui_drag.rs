@@ -178,3 +178,40 @@ fn a_press_outside_bars_starts_no_drag_and_m_toggles_the_mouse() {
     keys(&mut app, "M");
     assert!(app.mouse_enabled());
 }
+
+#[test]
+fn a_horizon_wider_than_the_pane_scrolls_by_years_while_a_bar_is_dragged_past_the_edge() {
+    let mut plan = plan();
+    plan.district.horizon_years = 10;
+    let mut app = app_with(plan, false);
+    let t = render(&app, 80, 24);
+    let title = screen(&t).join("\n");
+    assert!(
+        title.contains("of 10 years"),
+        "the title says only part of the horizon is shown:\n{title}"
+    );
+    let lf = app.last_frame();
+    let (first_q, last_q) = (lf.first_q, lf.first_q + lf.nq as i32 - 1);
+    assert!(lf.qw >= 2, "quarters stay wide enough to grab");
+    let (x, y, _) = bar_cell(&app, Part::Body);
+    press(&mut app, x, y);
+    // Wiggling at the right border: each drag event scrolls the timeline one more year.
+    for k in 0..6 {
+        drag(&mut app, 79 - (k % 2), y);
+        let _ = render(&app, 80, 24);
+    }
+    let lf = app.last_frame();
+    assert!(lf.first_q > first_q, "the view scrolled right");
+    let moved = app.plan().initiatives[0].start.index();
+    assert!(
+        moved > last_q,
+        "the bar went past what was first visible ({moved} > {last_q})"
+    );
+    release(&mut app, 79, y);
+    assert_eq!(app.plan().initiatives[0].start.index(), moved, "committed");
+    assert!(app.can_undo());
+    // The budget strip follows the same years as the timeline.
+    let shown = screen(&render(&app, 80, 24)).join("\n");
+    let fy = app.derived().horizon.years[app.year_index()].0;
+    assert!(shown.contains(&format!("FY{fy}")), "{shown}");
+}

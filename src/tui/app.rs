@@ -72,6 +72,9 @@ pub struct Scroll {
     pub roadmap: Cell<usize>,
     pub standards: Cell<usize>,
     pub inventory: Cell<usize>,
+    /// First fiscal year (horizon index) the full timeline and the budget strip show, when
+    /// the horizon is wider than the pane.
+    pub years: Cell<usize>,
 }
 
 pub struct App {

@@ -3,7 +3,7 @@
 //! `Engine` (never persisted), so the bar, the budget strip and the header preview the result;
 //! release commits one undoable edit through `History::apply`; Esc restores the plan as it was.
 
-use super::app::{App, Timeline};
+use super::app::App;
 use super::hit::Part;
 use crate::derive::Engine;
 use crate::edit::{self, Edit};
@@ -72,11 +72,17 @@ impl App {
         if self.drag.is_none() {
             return;
         }
-        // Past the edge of the 1-year view: scroll the timeline a year that way.
-        if beyond != 0 && self.timeline == Timeline::Year {
-            let y = self.year_index() as i32 + beyond.signum();
-            let n = self.derived_base().horizon.years.len() as i32;
-            self.year = y.clamp(0, (n - 1).max(0)) as usize;
+        // Past the edge of the view: the year under the pointer becomes the chosen year, and
+        // the timeline (1-year, or a full view narrower than the horizon) scrolls to show it.
+        if beyond != 0 {
+            let horizon = &self.derived_base().horizon;
+            let fy = Quarter::from_index(quarter).fy;
+            let last = horizon.years.len().saturating_sub(1);
+            self.year = match horizon.years.iter().position(|y| *y == fy) {
+                Some(i) => i,
+                None if beyond < 0 => 0,
+                None => last,
+            };
         }
         let Some(d) = self.drag.as_mut() else { return };
         let delta = quarter - d.anchor;

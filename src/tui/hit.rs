@@ -150,7 +150,7 @@ impl App {
             budget::lines_wanted(self),
         );
         let inner = inner(areas.roadmap);
-        let qs = roadmap::quarters(self);
+        let qs = roadmap::quarters(self, inner.width);
         let nq = qs.len().max(1);
         let lw = roadmap::label_width(inner.width);
         let cols = usize::from(inner.width.saturating_sub(lw));

@@ -91,11 +91,11 @@ impl App {
             }
             Pane::Budget => {
                 let lw = roadmap::label_width(inner.width);
-                let years = self.derived().budget.years.len();
-                let cw = budget::column_width(inner.width, years).max(1);
+                let shown = roadmap::year_window(self, inner.width);
+                let cw = budget::column_width(inner.width, shown.len()).max(1);
                 if pos.x >= inner.x + lw {
-                    let y = usize::from(pos.x - inner.x - lw) / cw;
-                    if y < years {
+                    let y = shown.start + usize::from(pos.x - inner.x - lw) / cw;
+                    if shown.contains(&y) {
                         self.year = y;
                     }
                 }

@@ -4,7 +4,7 @@
 
 use crate::tui::action::Pane;
 use crate::tui::app::App;
-use crate::tui::panes::roadmap::label_width;
+use crate::tui::panes::roadmap::{label_width, year_window};
 use crate::tui::view::{compact_money, pad, rpad};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -67,7 +67,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let lw = label_width(inner.width) as usize;
-    let cw = column_width(inner.width, budget.years.len());
+    // The same years as the full timeline above, so the columns line up when it scrolls.
+    let shown = year_window(app, inner.width);
+    let first = shown.start;
+    let years = budget.years.get(shown).unwrap_or_default();
+    let cw = column_width(inner.width, years.len());
     let sel = app.year_index();
     let focused = app.focus == Pane::Budget;
     let cell = |s: String| rpad(&format!("{s} "), cw);
@@ -76,7 +80,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         pad("per fiscal year", lw, g.ellipsis),
         theme.muted,
     )];
-    for (i, y) in budget.years.iter().enumerate() {
+    for (i, y) in (first..).zip(years) {
         let cursor = if i == sel && focused { g.cursor } else { "" };
         let label = if y.over_cap {
             if cw >= 14 {
@@ -112,7 +116,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     };
     for name in &shown {
         let mut spans = vec![Span::styled(pad(name, lw, g.ellipsis), Style::new())];
-        for y in &budget.years {
+        for y in years {
             let c = y.by_source.get(name).copied().unwrap_or(0);
             spans.push(Span::raw(cell(compact_money(c))));
         }
@@ -124,14 +128,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             lw,
             g.ellipsis,
         ))];
-        for y in &budget.years {
+        for y in years {
             let c: i64 = rest.iter().filter_map(|n| y.by_source.get(n)).sum();
             spans.push(Span::raw(cell(compact_money(c))));
         }
         out.push(Line::from(spans));
     }
     let mut total = vec![Span::styled(pad("Total", lw, g.ellipsis), theme.header)];
-    for y in &budget.years {
+    for y in years {
         if y.over_cap {
             total.push(Span::styled(
                 cell(format!("{}{}", g.over, compact_money(y.total_cents))),
@@ -146,7 +150,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     out.push(Line::from(total));
     let mut cap = vec![Span::styled(pad("Cap", lw, g.ellipsis), theme.muted)];
-    for y in &budget.years {
+    for y in years {
         let c = y
             .cap_cents
             .map(compact_money)

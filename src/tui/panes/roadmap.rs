@@ -11,6 +11,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
+use std::ops::Range;
 
 /// Width of the label column for a pane of inner width `w` (shared with the budget strip so
 /// their year columns line up).
@@ -18,11 +19,34 @@ pub fn label_width(w: u16) -> u16 {
     (w / 4).clamp(8, 26).min(w)
 }
 
-/// The quarters shown, by index (`Quarter::index`).
-pub fn quarters(app: &App) -> Vec<i32> {
+/// Fewest cells a quarter gets in the full timeline; below that the view shows fewer years
+/// and scrolls by whole years (h/l, or dragging a bar past its edge).
+const MIN_QUARTER_CELLS: usize = 2;
+
+/// The fiscal years (horizon indexes) the full timeline and the budget strip show in a pane of
+/// inner width `inner_w`: as many as fit, scrolled to keep the chosen year in view.
+pub fn year_window(app: &App, inner_w: u16) -> Range<usize> {
+    let total = app.derived().horizon.years.len();
+    let cols = usize::from(inner_w.saturating_sub(label_width(inner_w)));
+    let fit = (cols / (4 * MIN_QUARTER_CELLS)).clamp(1, total.max(1));
+    let first = super::scroll_to(&app.scroll.years, app.year_index(), fit, total);
+    first..(first + fit).min(total)
+}
+
+/// The quarters shown in a pane of inner width `inner_w`, by index (`Quarter::index`).
+pub fn quarters(app: &App, inner_w: u16) -> Vec<i32> {
     let h = &app.derived().horizon;
     match app.timeline() {
-        Timeline::Full => (h.first_quarter().index()..=h.last_quarter().index()).collect(),
+        Timeline::Full => {
+            let shown = year_window(app, inner_w);
+            let years = &h.years[shown];
+            match (years.first(), years.last()) {
+                (Some(&a), Some(&b)) => {
+                    (Quarter { fy: a, q: 1 }.index()..=Quarter { fy: b, q: 4 }.index()).collect()
+                }
+                _ => Vec::new(),
+            }
+        }
         Timeline::Year => {
             let fy = h
                 .years
@@ -68,8 +92,23 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let g = app.glyphs();
     let plan = app.plan();
     let d = app.derived();
+    // The border is one cell on each side (as `block.inner`), known before the title is made.
+    let inner_w = area.width.saturating_sub(2);
+    let total = d.horizon.years.len();
     let zoom = match app.timeline() {
-        Timeline::Full => format!("{} years", d.horizon.years.len()),
+        Timeline::Full => {
+            let shown = year_window(app, inner_w);
+            if shown.len() < total {
+                let fy = |i: usize| d.horizon.years.get(i).map_or(0, |y| y.0);
+                format!(
+                    "FY{}-FY{} of {total} years, h/l scroll",
+                    fy(shown.start),
+                    fy(shown.end.saturating_sub(1))
+                )
+            } else {
+                format!("{total} years")
+            }
+        }
         Timeline::Year => "1 year".to_string(),
     };
     let block = super::block(app, Pane::Roadmap, format!("Roadmap ({zoom})"));
@@ -78,7 +117,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if inner.width == 0 || inner.height == 0 {
         return;
     }
-    let qs = quarters(app);
+    let qs = quarters(app, inner.width);
     let nq = qs.len().max(1);
     let lw = label_width(inner.width) as usize;
     let cols = (inner.width as usize).saturating_sub(lw);
