@@ -84,10 +84,97 @@ fn a_conflict_names_both_actions_and_keeps_the_defaults() {
 }
 
 #[test]
-fn an_unknown_action_is_named() {
-    let (app, _dir) = app_with_keymap("unknown.ron");
+fn an_unknown_action_is_named_at_its_line_and_column() {
+    let (app, dir) = app_with_keymap("unknown.ron");
     let msg = app.status().unwrap_or_default();
     assert!(msg.contains("unknown action \"teleport\""), "{msg}");
+    let want = format!("{}:2:18:", dir.path().join("keymap.ron").display());
+    assert!(msg.contains(&want), "{msg}");
+}
+
+#[test]
+fn an_unknown_scope_and_an_unknown_key_are_placed_too() {
+    let (app, dir) = app_with_keymap("unknown_scope.ron");
+    let msg = app.status().unwrap_or_default();
+    let file = dir.path().join("keymap.ron");
+    assert!(
+        msg.contains(&format!(
+            "{}:3:5: unknown scope \"timeline\"",
+            file.display()
+        )),
+        "{msg}"
+    );
+    let (app, _dir) = app_with_keymap("bad_key.ron");
+    let msg = app.status().unwrap_or_default();
+    assert!(msg.contains(":3:29: roadmap.move_later:"), "{msg}");
+    assert!(msg.contains("Hyper-x"), "{msg}");
+    assert_eq!(
+        app.keymap()
+            .keys_for(Action::MoveLater, Scope::Pane(Pane::Roadmap)),
+        vec!["L", "S-Right"],
+        "the defaults stay"
+    );
+}
+
+#[test]
+fn a_key_sequence_runs_its_action_only_when_complete() {
+    let (mut app, _dir) = app_with_keymap("sequences.ron");
+    assert!(!app.status_is_error(), "{:?}", app.status());
+    let ids = |app: &App| app.plan().initiatives.len();
+    let n = ids(&app);
+    // "d" alone no longer deletes in the Roadmap.
+    keys(&mut app, "d");
+    assert_eq!(app.mode(), &vcio::tui::Mode::Normal);
+    // "g" waits, and the hint bar lists what may follow.
+    keys(&mut app, "g");
+    assert_eq!(app.pending_keys().len(), 1);
+    let bar = screen(&render(&app, 80, 24)).join("\n");
+    assert!(bar.contains("g …"), "{bar}");
+    assert!(bar.contains("d delete") && bar.contains("t theme"), "{bar}");
+    keys(&mut app, "d");
+    assert!(app.pending_keys().is_empty());
+    assert!(
+        matches!(app.mode(), vcio::tui::Mode::Confirm(_)),
+        "g d asks to delete"
+    );
+    keys(&mut app, "y");
+    assert_eq!(ids(&app), n - 1);
+    // Esc abandons a sequence; an unbound continuation says so and does nothing.
+    keys(&mut app, "g<Esc>");
+    assert!(app.pending_keys().is_empty());
+    keys(&mut app, "gx");
+    assert!(app.pending_keys().is_empty());
+    assert!(
+        app.status()
+            .unwrap_or_default()
+            .contains("g x is not bound")
+    );
+    assert_eq!(ids(&app), n - 1);
+    // The help screen shows the sequence as one entry.
+    let help = app.keymap().help();
+    assert!(
+        help.iter()
+            .flat_map(|(_, rows)| rows)
+            .any(|(k, d)| k == "g d" && *d == "delete"),
+        "{help:?}"
+    );
+}
+
+#[test]
+fn a_key_that_starts_another_binding_is_a_conflict() {
+    let (app, dir) = app_with_keymap("prefix_conflict.ron");
+    let msg = app.status().unwrap_or_default();
+    let file = dir.path().join("keymap.ron");
+    assert!(msg.contains(&file.display().to_string()), "{msg}");
+    assert!(
+        msg.contains("g (top) is the start of g g (bottom)"),
+        "{msg}"
+    );
+    assert!(msg.contains("using the default keys"), "{msg}");
+    assert_eq!(
+        app.keymap().keys_for(Action::Top, Scope::Global),
+        vec!["g", "Home"]
+    );
 }
 
 #[test]

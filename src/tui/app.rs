@@ -114,6 +114,8 @@ pub struct App {
     pub(crate) prompt: String,
     /// Session names for the palette and the session switcher.
     pub(crate) sessions: Vec<String>,
+    /// Keys of a sequence begun but not finished ("g" of "g d").
+    pub(crate) pending: Vec<super::keymap::Key>,
 }
 
 impl App {
@@ -193,6 +195,7 @@ impl App {
             compare: None,
             prompt: String::new(),
             sessions: Vec::new(),
+            pending: Vec::new(),
         }
     }
 
@@ -250,6 +253,10 @@ impl App {
     }
     pub fn keymap(&self) -> &Keymap {
         &self.keymap
+    }
+    /// Keys of an unfinished sequence.
+    pub fn pending_keys(&self) -> &[super::keymap::Key] {
+        &self.pending
     }
     pub fn selection(&self) -> Selection {
         self.sel

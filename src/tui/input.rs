@@ -4,7 +4,7 @@
 
 use super::action::{Action, Pane};
 use super::app::{App, Mode, StatusKind, Timeline};
-use super::keymap::{Key, Scope};
+use super::keymap::{Key, Lookup, Scope, Seq};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 impl App {
@@ -17,7 +17,11 @@ impl App {
         // Alt-letter is bound by default, so an unbound one is read as Esc, then the letter.
         if let KeyCode::Char(c) = key.code
             && key.modifiers.contains(KeyModifiers::ALT)
-            && self.keymap.lookup(&key, &self.scopes()).is_none()
+            && self.pending.is_empty()
+            && self
+                .keymap
+                .lookup_seq(&[Key::from_event(&key)], &self.scopes())
+                == Lookup::Unbound
         {
             let mods = key.modifiers - KeyModifiers::ALT;
             self.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
@@ -45,13 +49,31 @@ impl App {
             Mode::Compare => return self.compare_key(key),
             _ => {}
         }
-        match self.keymap.lookup(&key, &self.scopes()) {
-            Some(action) => self.update(action),
-            None if self.mode == Mode::Normal => {
-                let label = Key::from_event(&key).label();
+        if !self.pending.is_empty() && key.code == KeyCode::Esc {
+            self.pending.clear();
+            self.info("key sequence cancelled");
+            return;
+        }
+        let mut keys = std::mem::take(&mut self.pending);
+        keys.push(Key::from_event(&key));
+        match self.keymap.lookup_seq(&keys, &self.scopes()) {
+            Lookup::Action(action) => self.update(action),
+            Lookup::Prefix => {
+                // No timer: the sequence waits for its next key (the hint bar lists them).
+                let so_far = Seq(keys.clone()).label();
+                self.pending = keys;
+                self.info(&format!("{so_far} … (Esc cancels)"));
+            }
+            Lookup::Unbound if keys.len() > 1 => {
+                let label = Seq(keys).label();
+                self.info(&format!("{label} is not bound (? for keys)"));
+            }
+            Lookup::Unbound if self.mode == Mode::Normal => {
+                let pressed = Seq(keys);
+                let label = pressed.label();
                 // Say where the key works, if it works somewhere else.
                 let elsewhere = self.keymap.bindings.iter().find_map(|b| match b.scope {
-                    Scope::Pane(p) if b.key == Key::from_event(&key) => Some((p, b.action)),
+                    Scope::Pane(p) if b.keys == pressed => Some((p, b.action)),
                     _ => None,
                 });
                 let msg = match elsewhere {
@@ -62,7 +84,7 @@ impl App {
                 };
                 self.status = Some((StatusKind::Info, msg));
             }
-            None => {}
+            Lookup::Unbound => {}
         }
     }
 

@@ -1,6 +1,9 @@
-//! The keymap: one table of key -> action per scope. Lookup, the hint bar and the help screen
-//! are all generated from this table, so what is shown is what is bound. Keys are written as
-//! strings ("L", "S-Right", "C-r", "Tab") so a later keymap file in RON can use the same names.
+//! The keymap: one table of key sequence -> action per scope. Lookup, the hint bar and the help
+//! screen are all generated from this table, so what is shown is what is bound. Keys are written
+//! as strings ("L", "S-Right", "C-r", "Tab"), and a sequence as keys separated by spaces
+//! ("g d", "C-x C-s"), the same names the keymap file in RON uses. There are no timers: a key
+//! that starts a longer sequence waits for the next key, so one scope cannot bind both "g" and
+//! "g d" (`keymap_file::conflict` reports it).
 
 use super::action::{Action, Pane};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -122,9 +125,50 @@ impl Key {
     }
 }
 
+/// Keys pressed one after another (usually one).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Seq(pub Vec<Key>);
+
+impl Seq {
+    /// Parses keys separated by spaces: "g d", "C-x C-s", "L".
+    pub fn parse(s: &str) -> Result<Seq, String> {
+        let keys = s
+            .split_whitespace()
+            .map(Key::parse)
+            .collect::<Result<Vec<_>, _>>()?;
+        if keys.is_empty() {
+            return Err("an empty key".into());
+        }
+        Ok(Seq(keys))
+    }
+    pub fn label(&self) -> String {
+        let labels: Vec<String> = self.0.iter().map(Key::label).collect();
+        labels.join(" ")
+    }
+    /// Whether `self` starts with all of `keys` and is longer.
+    pub fn extends(&self, keys: &[Key]) -> bool {
+        self.0.len() > keys.len() && self.0.starts_with(keys)
+    }
+}
+
+impl From<Key> for Seq {
+    fn from(k: Key) -> Seq {
+        Seq(vec![k])
+    }
+}
+
+/// What the keys pressed so far mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lookup {
+    Action(Action),
+    /// The start of a longer sequence: wait for the next key.
+    Prefix,
+    Unbound,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
-    pub key: Key,
+    pub keys: Seq,
     pub action: Action,
     pub scope: Scope,
     /// Shown in the hint bar (all bindings are shown on the help screen).
@@ -199,7 +243,7 @@ impl Default for Keymap {
             for (i, k) in keys.split_whitespace().enumerate() {
                 if let Ok(key) = Key::parse(k) {
                     bindings.push(Binding {
-                        key,
+                        keys: key.into(),
                         action: *action,
                         scope: *scope,
                         // Only the first key of an action is a hint; the others are on `?`.
@@ -213,26 +257,57 @@ impl Default for Keymap {
 }
 
 impl Keymap {
-    /// The action for a key: the first scope in `scopes` with a binding wins.
+    /// The action for one key on its own: the first scope in `scopes` with a binding wins.
     pub fn lookup(&self, ev: &KeyEvent, scopes: &[Scope]) -> Option<Action> {
         if ev.kind == KeyEventKind::Release {
             return None;
         }
-        let key = Key::from_event(ev);
-        scopes.iter().find_map(|scope| {
-            self.bindings
-                .iter()
-                .find(|b| b.scope == *scope && b.key == key)
-                .map(|b| b.action)
-        })
+        match self.lookup_seq(&[Key::from_event(ev)], scopes) {
+            Lookup::Action(a) => Some(a),
+            Lookup::Prefix | Lookup::Unbound => None,
+        }
     }
 
-    /// Every key bound to `action` in `scope`, as labels.
+    /// What `keys` (pressed so far, in order) mean: the first scope in `scopes` that binds
+    /// them, or a longer sequence starting with them, decides.
+    pub fn lookup_seq(&self, keys: &[Key], scopes: &[Scope]) -> Lookup {
+        for scope in scopes {
+            let mut prefix = false;
+            for b in self.bindings.iter().filter(|b| b.scope == *scope) {
+                if b.keys.0 == keys {
+                    return Lookup::Action(b.action);
+                }
+                prefix |= b.keys.extends(keys);
+            }
+            if prefix {
+                return Lookup::Prefix;
+            }
+        }
+        Lookup::Unbound
+    }
+
+    /// The sequences that complete `keys` in `scopes`: (the keys still to press, description).
+    pub fn continuations(&self, keys: &[Key], scopes: &[Scope]) -> Vec<(String, &'static str)> {
+        let mut out: Vec<(String, &'static str)> = Vec::new();
+        for scope in scopes {
+            for b in self.bindings.iter().filter(|b| b.scope == *scope) {
+                if b.keys.extends(keys) {
+                    let rest = Seq(b.keys.0[keys.len()..].to_vec()).label();
+                    if !out.iter().any(|(k, _)| *k == rest) {
+                        out.push((rest, b.action.describe()));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Every key sequence bound to `action` in `scope`, as labels.
     pub fn keys_for(&self, action: Action, scope: Scope) -> Vec<String> {
         self.bindings
             .iter()
             .filter(|b| b.action == action && b.scope == scope)
-            .map(|b| b.key.label())
+            .map(|b| b.keys.label())
             .collect()
     }
 
@@ -247,13 +322,13 @@ impl Keymap {
             .find(|b| b.action == Action::Help && b.hint && scopes.contains(&b.scope))
         {
             seen.push(Action::Help);
-            out.push((b.key.label(), b.action.describe()));
+            out.push((b.keys.label(), b.action.describe()));
         }
         for scope in scopes {
             for b in self.bindings.iter().filter(|b| b.scope == *scope && b.hint) {
                 if !seen.contains(&b.action) {
                     seen.push(b.action);
-                    out.push((b.key.label(), b.action.describe()));
+                    out.push((b.keys.label(), b.action.describe()));
                 }
             }
         }
@@ -334,14 +409,51 @@ mod tests {
         for (i, a) in km.bindings.iter().enumerate() {
             for b in &km.bindings[i + 1..] {
                 assert!(
-                    !(a.key == b.key && a.scope == b.scope),
+                    !(a.keys == b.keys && a.scope == b.scope),
                     "{} bound to {} and {}",
-                    a.key.label(),
+                    a.keys.label(),
                     a.action.name(),
                     b.action.name()
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_sequence_is_a_prefix_until_complete_and_the_nearest_scope_decides() {
+        let mut km = Keymap::default();
+        let seq = |s: &str| Seq::parse(s).unwrap();
+        let r = Scope::Pane(Pane::Roadmap);
+        km.bindings.push(Binding {
+            keys: seq("z d"),
+            action: Action::Delete,
+            scope: r,
+            hint: false,
+        });
+        let (z, d, x) = (
+            Key::parse("z").unwrap(),
+            Key::parse("d").unwrap(),
+            Key::parse("x").unwrap(),
+        );
+        // In the Roadmap "z" now starts "z d" (it shadows the global zoom key there).
+        assert_eq!(km.lookup_seq(&[z], &[r, Scope::Global]), Lookup::Prefix);
+        assert_eq!(
+            km.lookup_seq(&[z, d], &[r, Scope::Global]),
+            Lookup::Action(Action::Delete)
+        );
+        assert_eq!(km.lookup_seq(&[z, x], &[r, Scope::Global]), Lookup::Unbound);
+        // Elsewhere "z" is still zoom.
+        let s = Scope::Pane(Pane::Standards);
+        assert_eq!(
+            km.lookup_seq(&[z], &[s, Scope::Global]),
+            Lookup::Action(Action::Zoom)
+        );
+        assert_eq!(
+            km.continuations(&[z], &[r, Scope::Global]),
+            vec![("d".to_string(), "delete")]
+        );
+        assert_eq!(seq("C-x  C-s").label(), "C-x C-s");
+        assert!(Seq::parse(" ").is_err());
     }
 
     #[test]

@@ -20,6 +20,10 @@ impl App {
         if self.mode != Mode::Normal {
             return;
         }
+        if matches!(ev.kind, MouseEventKind::Down(_)) {
+            // A click abandons a key sequence begun on the keyboard.
+            self.pending.clear();
+        }
         let lf = self.last_frame();
         if self.drag.is_some() {
             match ev.kind {

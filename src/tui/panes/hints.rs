@@ -2,6 +2,7 @@
 //! generated from the keymap table.
 
 use crate::tui::app::{App, Mode};
+use crate::tui::keymap::Seq;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -27,7 +28,18 @@ pub fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
 pub fn draw_hints(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme();
     let mut spans = Vec::new();
-    for (key, desc) in app.keymap().hints(&app.scopes()) {
+    let pending = app.pending_keys();
+    let hints = if pending.is_empty() {
+        app.keymap().hints(&app.scopes())
+    } else {
+        // Mid-sequence: what can follow, then how to back out.
+        let so_far = Seq(pending.to_vec()).label();
+        spans.push(Span::styled(format!(" {so_far} …"), theme.key));
+        let mut next = app.keymap().continuations(pending, &app.scopes());
+        next.push(("Esc".into(), "cancel"));
+        next
+    };
+    for (key, desc) in hints {
         spans.push(Span::styled(format!(" {key}"), theme.key));
         spans.push(Span::styled(format!(" {desc} "), theme.muted));
     }
