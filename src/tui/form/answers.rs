@@ -204,14 +204,11 @@ impl AnswersForm {
             return Err(errs);
         }
         let n = edits.len();
-        Ok(Saved {
-            edit: (n > 0).then_some(Edit::Batch(edits)),
-            message: if n == 0 {
-                "answers unchanged".into()
-            } else {
-                format!("saved {n} answer(s) (u to undo)")
-            },
-            select: Select::Nothing,
+        Ok(if n == 0 {
+            Saved::unchanged("answers unchanged".into())
+        } else {
+            let msg = format!("saved {n} answer(s)");
+            Saved::apply(Edit::Batch(edits), &msg, Select::Nothing)
         })
     }
 }

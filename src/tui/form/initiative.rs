@@ -3,7 +3,7 @@
 //! `Edit::PutInitiative` (one undo step); dependencies are checked (unknown, self, cycle).
 
 use super::{Errors, Form, Input, Kind, Saved, Select, Spec, at, erate_options, erate_text};
-use super::{format_dollars, parse_dollars, parse_erate};
+use super::{dollars_into, format_dollars, parse_erate};
 use crate::edit::Edit;
 use crate::model::{Initiative, Plan, Quarter};
 use crate::tui::app::App;
@@ -113,32 +113,26 @@ impl InitiativeForm {
     pub fn build(&self, values: &[String], plan: &Plan) -> Result<Saved, Errors> {
         let v = |f: Field| at(values, f.index());
         let mut ini = self.base.clone();
-        let mut errs: Vec<(Field, String)> = Vec::new();
+        let mut errs: Errors = Vec::new();
         let title = v(Field::Title).trim();
         if title.is_empty() {
-            errs.push((Field::Title, "needed".into()));
+            errs.push((Field::Title.index(), "needed".into()));
         }
         ini.title = title.to_string();
         match v(Field::Start).trim().to_uppercase().parse::<Quarter>() {
             Ok(q) => ini.start = q,
-            Err(_) => errs.push((Field::Start, "like FY2028-Q1".into())),
+            Err(_) => errs.push((Field::Start.index(), "like FY2028-Q1".into())),
         }
         match v(Field::Duration).trim().parse::<u8>() {
             Ok(d) if (1..=40).contains(&d) => ini.duration = d,
-            _ => errs.push((Field::Duration, "1 to 40 quarters".into())),
+            _ => errs.push((Field::Duration.index(), "1 to 40 quarters".into())),
         }
-        for (f, slot) in [
-            (Field::OneTime, &mut ini.one_time_cents),
-            (Field::Recurring, &mut ini.recurring_cents),
-        ] {
-            match parse_dollars(v(f)) {
-                Ok(c) => *slot = c,
-                Err(e) => errs.push((f, e)),
-            }
-        }
+        let (one_time, recurring) = (Field::OneTime.index(), Field::Recurring.index());
+        dollars_into(values, one_time, &mut ini.one_time_cents, &mut errs);
+        dollars_into(values, recurring, &mut ini.recurring_cents, &mut errs);
         let src = v(Field::Funding).to_string();
         if !self.sources.is_empty() && !self.sources.contains(&src) {
-            errs.push((Field::Funding, "not a funding source".into()));
+            errs.push((Field::Funding.index(), "not a funding source".into()));
         }
         ini.funding = src;
         ini.erate = parse_erate(v(Field::Erate));
@@ -159,26 +153,19 @@ impl InitiativeForm {
             }
         });
         if let Some(e) = dep_err {
-            errs.push((Field::Depends, e));
+            errs.push((Field::Depends.index(), e));
         }
         ini.depends_on = deps;
         ini.notes = v(Field::Notes).to_string();
         if !errs.is_empty() {
-            return Err(errs.into_iter().map(|(f, m)| (f.index(), m)).collect());
+            return Err(errs);
         }
         let id = ini.id.clone();
         Ok(if ini == self.base {
-            Saved {
-                edit: None,
-                message: format!("{id} unchanged"),
-                select: Select::Nothing,
-            }
+            Saved::unchanged(format!("{id} unchanged"))
         } else {
-            Saved {
-                edit: Some(Edit::PutInitiative(ini)),
-                message: format!("saved {id} (u to undo)"),
-                select: Select::Initiative(id),
-            }
+            let msg = format!("saved {id}");
+            Saved::apply(Edit::PutInitiative(ini), &msg, Select::Initiative(id))
         })
     }
 }

@@ -4,7 +4,7 @@
 //! annual cost, funding, E-Rate and vendor. Saving is one `Edit::PutItem` (one undo step).
 
 use super::{Errors, Form, Input, Kind, Saved, Select, Spec, at, erate_options, erate_text};
-use super::{format_dollars, parse_dollars, parse_erate, parse_month};
+use super::{dollars_into, format_dollars, parse_erate, parse_month};
 use crate::edit::Edit;
 use crate::model::{Category, GENERAL_FUND, Item, Plan};
 use crate::tui::action::Pane;
@@ -197,15 +197,6 @@ impl ItemForm {
             _ => err(F::Quantity, "a whole number, 1 or more".into()),
         }
         for (f, slot) in [
-            (F::UnitCost, &mut item.unit_cost_cents),
-            (F::Annual, &mut item.annual_cost_cents),
-        ] {
-            match parse_dollars(v(f)) {
-                Ok(c) => *slot = c,
-                Err(e) => err(f, e),
-            }
-        }
-        for (f, slot) in [
             (F::Acquired, &mut item.acquired),
             (F::EndOfSupport, &mut item.end_of_support),
         ] {
@@ -233,26 +224,28 @@ impl ItemForm {
         item.erate = parse_erate(v(F::Erate));
         let vendor = v(F::Vendor).trim();
         item.vendor = (!vendor.is_empty()).then(|| vendor.to_string());
+        dollars_into(
+            values,
+            F::UnitCost as usize,
+            &mut item.unit_cost_cents,
+            &mut errs,
+        );
+        dollars_into(
+            values,
+            F::Annual as usize,
+            &mut item.annual_cost_cents,
+            &mut errs,
+        );
         if !errs.is_empty() {
             return Err(errs);
         }
-        Ok(match &self.base {
-            Some(b) if *b == item => Saved {
-                edit: None,
-                message: format!("{id} unchanged"),
-                select: Select::Nothing,
-            },
-            Some(_) => Saved {
-                edit: Some(Edit::PutItem(item)),
-                message: format!("saved {id} (u to undo)"),
-                select: Select::Item(id),
-            },
-            None => Saved {
-                edit: Some(Edit::PutItem(item)),
-                message: format!("added {id} (u to undo)"),
-                select: Select::Item(id),
-            },
-        })
+        let verb = match &self.base {
+            Some(b) if *b == item => return Ok(Saved::unchanged(format!("{id} unchanged"))),
+            Some(_) => "saved",
+            None => "added",
+        };
+        let msg = format!("{verb} {id}");
+        Ok(Saved::apply(Edit::PutItem(item), &msg, Select::Item(id)))
     }
 }
 
