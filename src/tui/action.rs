@@ -68,6 +68,12 @@ pub enum Action {
     ToggleMouse,
     Palette,
     EditForm,
+    /// A form for a new inventory item.
+    AddItem,
+    /// The selected inventory item's form.
+    EditItem,
+    /// The questionnaire form (answers the standards ask for).
+    Answers,
     Fork,
     /// Answers "yes" to a confirmation.
     Confirm,
@@ -77,7 +83,7 @@ pub enum Action {
 
 impl Action {
     /// Every action (keymap files name them).
-    pub const ALL: [Action; 33] = [
+    pub const ALL: [Action; 36] = [
         Action::Quit,
         Action::FocusNext,
         Action::FocusPrev,
@@ -108,6 +114,9 @@ impl Action {
         Action::ToggleMouse,
         Action::Palette,
         Action::EditForm,
+        Action::AddItem,
+        Action::EditItem,
+        Action::Answers,
         Action::Fork,
         Action::Confirm,
         Action::Cancel,
@@ -146,6 +155,9 @@ impl Action {
             Action::ToggleMouse => "toggle_mouse",
             Action::Palette => "palette",
             Action::EditForm => "edit",
+            Action::AddItem => "add_item",
+            Action::EditItem => "edit_item",
+            Action::Answers => "answers",
             Action::Fork => "fork",
             Action::Confirm => "confirm",
             Action::Cancel => "cancel",
@@ -185,6 +197,9 @@ impl Action {
             Action::ToggleMouse => "mouse on/off",
             Action::Palette => "find",
             Action::EditForm => "edit",
+            Action::AddItem => "add item",
+            Action::EditItem => "edit item",
+            Action::Answers => "edit answers",
             Action::Fork => "fork scenario",
             Action::Confirm => "yes",
             Action::Cancel => "no / close",
@@ -203,6 +218,9 @@ impl Action {
                 | Action::NewFromStandard
                 | Action::Delete
                 | Action::EditForm
+                | Action::AddItem
+                | Action::EditItem
+                | Action::Answers
                 | Action::AutoSchedule
                 | Action::Undo
                 | Action::Redo

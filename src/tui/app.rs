@@ -11,7 +11,7 @@ use super::theme::{self, Theme};
 use super::view::{self, InventoryView, SortKey, StdRow};
 use crate::derive::{Derived, Engine};
 use crate::history::History;
-use crate::model::{Initiative, Plan};
+use crate::model::{Initiative, Item, Plan};
 use crate::standards::Library;
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
@@ -276,6 +276,14 @@ impl App {
     pub fn selected_initiative(&self) -> Option<&Initiative> {
         self.plan().initiatives.get(self.sel.roadmap)
     }
+    /// The item selected in the Inventory pane (as sorted and filtered there).
+    pub fn selected_item(&self) -> Option<&Item> {
+        let row = self.inventory.item_rows.get(self.sel.inventory)?;
+        match self.inventory.rows.get(*row) {
+            Some(view::InvRow::Item(i)) => self.plan().items.get(*i),
+            _ => None,
+        }
+    }
     pub fn standard_rows(&self) -> Vec<StdRow> {
         view::standard_rows(self.library(), self.derived(), self.year_index())
     }
@@ -327,6 +335,26 @@ impl App {
     pub(crate) fn select_initiative(&mut self, id: &str) {
         if let Ok(i) = self.plan().initiative_index(id) {
             self.sel.roadmap = i;
+        }
+    }
+
+    /// Selects an item in the Inventory by id, clearing a filter that hides it.
+    pub(crate) fn select_item(&mut self, id: &str) {
+        let Ok(index) = self.plan().item_index(id) else {
+            return;
+        };
+        let row_of = |app: &App| {
+            app.inventory
+                .item_rows
+                .iter()
+                .position(|r| app.inventory.rows.get(*r) == Some(&view::InvRow::Item(index)))
+        };
+        if row_of(self).is_none() && !self.filter.is_empty() {
+            self.filter.clear();
+            self.rebuild_inventory();
+        }
+        if let Some(k) = row_of(self) {
+            self.sel.inventory = k;
         }
     }
 }

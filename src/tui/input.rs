@@ -185,6 +185,9 @@ impl App {
             Action::Cancel => self.zoomed = false,
             Action::Palette => self.open_palette(),
             Action::EditForm => self.open_form(),
+            Action::AddItem => self.open_new_item(),
+            Action::EditItem => self.open_item(),
+            Action::Answers => self.open_answers(),
             Action::Fork => self.ask_fork(),
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;

@@ -118,15 +118,7 @@ impl App {
                 }
             }
             Pane::Inventory => {
-                let item =
-                    self.inventory
-                        .item_rows
-                        .get(self.sel.inventory)
-                        .and_then(|r| match self.inventory.rows.get(*r) {
-                            Some(super::view::InvRow::Item(i)) => self.plan().items.get(*i),
-                            _ => None,
-                        });
-                if let Some(it) = item {
+                if let Some(it) = self.selected_item() {
                     let q = format!("delete item {} \"{}\"? y/n", it.id, it.name);
                     self.mode = Mode::Confirm(Pending::DeleteItem(it.id.clone()));
                     self.info(&q);

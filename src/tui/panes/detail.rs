@@ -6,7 +6,6 @@ use crate::budget::money;
 use crate::tui::action::Pane;
 use crate::tui::app::App;
 use crate::tui::panes::standards::severity_label;
-use crate::tui::view::InvRow;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -99,15 +98,7 @@ fn standard(app: &App) -> Vec<String> {
 }
 
 fn item(app: &App) -> Vec<String> {
-    let view = app.inventory_view();
-    let item =
-        view.item_rows
-            .get(app.selection().inventory)
-            .and_then(|r| match view.rows.get(*r) {
-                Some(InvRow::Item(i)) => app.plan().items.get(*i),
-                _ => None,
-            });
-    let Some(it) = item else {
+    let Some(it) = app.selected_item() else {
         return vec!["No item selected.".into()];
     };
     let opt = |o: Option<String>| o.unwrap_or_else(|| "-".into());

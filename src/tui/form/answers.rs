@@ -1,0 +1,247 @@
+//! The questionnaire form (`A` in Failing standards): one row per answer key the library asks
+//! about (`Check::Answer`, also inside All/Any/Not), with the current answer, what the standard
+//! expects read aloud ("yes", "at least 90", "within 365 days", "one of: a, b") and which
+//! standard asks. Yes/no and one-of questions are chosen, numbers and dates typed and checked.
+//! Saving is one `Edit::Batch` of `Edit::SetAnswer` for the changed rows (one undo step); an
+//! emptied row clears the answer (unknown again).
+
+use super::{Errors, Form, Input, Kind, Saved, Select, Spec};
+use crate::edit::Edit;
+use crate::model::{AnswerValue, Num, Plan};
+use crate::standards::{Check, Expect, Library, Standard};
+use crate::tui::action::Pane;
+use crate::tui::app::App;
+use chrono::NaiveDate;
+
+/// One question: an answer key, what the first standard asking it expects, and who asks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    pub key: String,
+    pub expect: Expect,
+    /// The expectation's number (threshold or days) with the district's overrides, if any.
+    pub threshold: Option<f64>,
+    /// Ids of the standards asking it, in library order.
+    pub standards: Vec<String>,
+}
+
+/// Every `(key, expect)` in a check, depth first.
+pub fn answer_checks<'a>(check: &'a Check, out: &mut Vec<(&'a str, &'a Expect)>) {
+    match check {
+        Check::Answer { key, expect } => out.push((key, expect)),
+        Check::All(cs) | Check::Any(cs) => cs.iter().for_each(|c| answer_checks(c, out)),
+        Check::Not(c) => answer_checks(c, out),
+        Check::Share { .. } | Check::Ratio { .. } | Check::Exists { .. } => {}
+    }
+}
+
+/// A threshold as the check will use it: the literal, or the parameter with the plan's override.
+fn resolve(std: &Standard, plan: &Plan, n: &Num) -> Option<f64> {
+    match n {
+        Num::Lit(v) => Some(*v),
+        Num::Param(p) => plan
+            .overrides
+            .get(&format!("{}.{p}", std.id))
+            .or_else(|| std.params.get(p))
+            .copied(),
+    }
+}
+
+/// The questionnaire: every answer key in the library, in library order, each once.
+pub fn questionnaire(library: &Library, plan: &Plan) -> Vec<Question> {
+    let mut out: Vec<Question> = Vec::new();
+    for std in &library.standards {
+        let mut found = Vec::new();
+        answer_checks(&std.check, &mut found);
+        for (key, expect) in found {
+            if let Some(q) = out.iter_mut().find(|q| q.key == key) {
+                if !q.standards.contains(&std.id) {
+                    q.standards.push(std.id.clone());
+                }
+                continue;
+            }
+            let threshold = match expect {
+                Expect::AtLeast(n) | Expect::AtMost(n) | Expect::WithinDays(n) => {
+                    resolve(std, plan, n)
+                }
+                Expect::Yes | Expect::No | Expect::OneOf(_) => None,
+            };
+            out.push(Question {
+                key: key.to_string(),
+                expect: expect.clone(),
+                threshold,
+                standards: vec![std.id.clone()],
+            });
+        }
+    }
+    out
+}
+
+/// What the question expects, read aloud: "yes", "at least 90", "within 365 days".
+pub fn expectation(q: &Question) -> String {
+    let n = |num: &Num| match (q.threshold, num) {
+        (Some(v), _) => v.to_string(),
+        (None, Num::Param(p)) => p.clone(),
+        (None, Num::Lit(v)) => v.to_string(),
+    };
+    match &q.expect {
+        Expect::Yes => "yes".into(),
+        Expect::No => "no".into(),
+        Expect::AtLeast(x) => format!("at least {}", n(x)),
+        Expect::AtMost(x) => format!("at most {}", n(x)),
+        Expect::WithinDays(x) => format!("within {} days", n(x)),
+        Expect::OneOf(opts) => format!("one of: {}", opts.join(", ")),
+    }
+}
+
+/// The text typed for a question into the answer it stands for ("" is no answer).
+fn parse(q: &Question, text: &str, today: NaiveDate) -> Result<Option<AnswerValue>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let value = match &q.expect {
+        Expect::Yes | Expect::No => match t.to_ascii_lowercase().as_str() {
+            "yes" => AnswerValue::Yes,
+            "no" => AnswerValue::No,
+            _ => return Err("yes or no".into()),
+        },
+        Expect::AtLeast(_) | Expect::AtMost(_) => match t.replace(',', "").parse::<f64>() {
+            Ok(n) if n.is_finite() && n >= 0.0 => AnswerValue::Number(n),
+            _ => return Err("a number, 0 or more".into()),
+        },
+        Expect::WithinDays(_) => match NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+            Ok(d) if d > today => return Err(format!("after today ({today})")),
+            Ok(d) => AnswerValue::Date(d),
+            Err(_) => return Err("a date like 2026-03-01".into()),
+        },
+        Expect::OneOf(opts) => match opts.iter().find(|o| o.eq_ignore_ascii_case(t)) {
+            Some(o) => AnswerValue::Text(o.clone()),
+            None => return Err(format!("one of: {}", opts.join(", "))),
+        },
+    };
+    Ok(Some(value))
+}
+
+/// What the questionnaire form needs besides its fields.
+pub struct AnswersForm {
+    questions: Vec<Question>,
+    /// Each row's text when the form opened (an untouched row is never re-validated or saved).
+    original: Vec<String>,
+    /// Dates after this are refused.
+    today: NaiveDate,
+}
+
+impl AnswersForm {
+    /// A form with no questions (for unit tests of the engine).
+    #[cfg(test)]
+    pub fn empty() -> AnswersForm {
+        AnswersForm {
+            questions: Vec::new(),
+            original: Vec::new(),
+            today: NaiveDate::MIN,
+        }
+    }
+
+    /// The questionnaire over the plan's current answers.
+    pub fn form(library: &Library, plan: &Plan, today: NaiveDate) -> Form {
+        let questions = questionnaire(library, plan);
+        let fields: Vec<(Spec, String)> = questions
+            .iter()
+            .map(|q| {
+                let choices = |opts: &[&str]| {
+                    let mut v = vec![String::new()];
+                    v.extend(opts.iter().map(|o| o.to_string()));
+                    Input::Choice(v)
+                };
+                let input = match &q.expect {
+                    Expect::Yes | Expect::No => choices(&["yes", "no"]),
+                    Expect::OneOf(opts) => {
+                        choices(&opts.iter().map(String::as_str).collect::<Vec<_>>())
+                    }
+                    Expect::AtLeast(_) | Expect::AtMost(_) | Expect::WithinDays(_) => Input::Text,
+                };
+                let note = format!("{} ({})", expectation(q), q.standards.join(", "));
+                let value = plan
+                    .answers
+                    .get(&q.key)
+                    .map(|a| a.to_string())
+                    .unwrap_or_default();
+                (Spec::new(&q.key, input).note(note), value)
+            })
+            .collect();
+        let answered = fields.iter().filter(|(_, v)| !v.is_empty()).count();
+        let title = format!("Questionnaire ({answered} of {} answered)", fields.len());
+        let original = fields.iter().map(|(_, v)| v.clone()).collect();
+        let kind = Kind::Answers(AnswersForm {
+            questions,
+            original,
+            today,
+        });
+        Form::new(title, fields, kind)
+    }
+
+    /// The changed answers as one batch, or one message per invalid row.
+    pub fn build(&self, values: &[String], plan: &Plan) -> Result<Saved, Errors> {
+        let mut edits = Vec::new();
+        let mut errs = Vec::new();
+        for (i, q) in self.questions.iter().enumerate() {
+            let text = super::at(values, i);
+            if self.original.get(i).is_some_and(|o| o == text) {
+                continue;
+            }
+            match parse(q, text, self.today) {
+                Ok(value) if plan.answers.get(&q.key) != value.as_ref() => {
+                    edits.push(Edit::SetAnswer {
+                        key: q.key.clone(),
+                        value,
+                    })
+                }
+                Ok(_) => {}
+                Err(e) => errs.push((i, e)),
+            }
+        }
+        if !errs.is_empty() {
+            return Err(errs);
+        }
+        let n = edits.len();
+        Ok(if n == 0 {
+            Saved::unchanged("answers unchanged".into())
+        } else {
+            let msg = format!("saved {n} answer(s)");
+            Saved::apply(Edit::Batch(edits), &msg, Select::Nothing)
+        })
+    }
+}
+
+impl App {
+    /// `A` in Failing standards: the questionnaire, focused on the selected standard's first
+    /// question when it asks one.
+    pub(crate) fn open_answers(&mut self) {
+        let today = self.derived().horizon.as_of;
+        let form = AnswersForm::form(self.library(), self.plan(), today);
+        if form.fields.is_empty() {
+            self.info("the standards library asks no questions");
+            return;
+        }
+        let mut form = form;
+        let selected = (self.focus == Pane::Standards)
+            .then(|| {
+                self.standard_rows()
+                    .get(self.sel.standards)
+                    .map(|r| r.index)
+            })
+            .flatten()
+            .and_then(|i| self.library().standards.get(i));
+        if let Some(std) = selected {
+            let mut keys = Vec::new();
+            answer_checks(&std.check, &mut keys);
+            if let Some(i) = keys
+                .first()
+                .and_then(|(k, _)| form.fields.iter().position(|f| f.label == *k))
+            {
+                form.focus = i;
+            }
+        }
+        self.open(form);
+    }
+}

@@ -1,0 +1,183 @@
+//! The initiative form (Enter on a roadmap bar): title, start, duration, one-time and recurring
+//! cost, funding source, E-Rate category, dependencies and notes. Saving is one
+//! `Edit::PutInitiative` (one undo step); dependencies are checked (unknown, self, cycle).
+
+use super::{Errors, Form, Input, Kind, Saved, Select, Spec, at, erate_options, erate_text};
+use super::{dollars_into, format_dollars, parse_erate};
+use crate::edit::Edit;
+use crate::model::{Initiative, Plan, Quarter};
+use crate::tui::app::App;
+use std::collections::HashSet;
+
+/// The initiative form's fields, in order (`index` is the position in the form).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Start,
+    Duration,
+    OneTime,
+    Recurring,
+    Funding,
+    Erate,
+    Depends,
+    Notes,
+}
+
+impl Field {
+    pub const ALL: [Field; 9] = [
+        Field::Title,
+        Field::Start,
+        Field::Duration,
+        Field::OneTime,
+        Field::Recurring,
+        Field::Funding,
+        Field::Erate,
+        Field::Depends,
+        Field::Notes,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Title => "Title",
+            Field::Start => "Start",
+            Field::Duration => "Quarters",
+            Field::OneTime => "One-time $",
+            Field::Recurring => "Recurring $/yr",
+            Field::Funding => "Funding",
+            Field::Erate => "E-Rate",
+            Field::Depends => "Depends on",
+            Field::Notes => "Notes",
+        }
+    }
+    /// The field's position in the form (and in `Form::values`).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// What the initiative form needs besides its fields: the initiative as it was.
+pub struct InitiativeForm {
+    pub base: Initiative,
+    /// Funding source ids of the plan (the Funding choices).
+    sources: Vec<String>,
+}
+
+/// Whether `from` reaches `to` along dependencies, with `id`'s dependencies replaced by `deps`.
+fn reaches(plan: &Plan, id: &str, deps: &[String], from: &str, to: &str) -> bool {
+    let mut stack = vec![from.to_string()];
+    let mut seen = HashSet::new();
+    while let Some(cur) = stack.pop() {
+        if cur == to {
+            return true;
+        }
+        if !seen.insert(cur.clone()) {
+            continue;
+        }
+        if cur == id {
+            stack.extend(deps.iter().cloned());
+        } else if let Some(i) = plan.initiative(&cur) {
+            stack.extend(i.depends_on.iter().cloned());
+        }
+    }
+    false
+}
+
+impl InitiativeForm {
+    /// The form over `ini`, filled with its current values.
+    pub fn form(plan: &Plan, ini: &Initiative) -> Form {
+        let sources: Vec<String> = plan.budget.sources.iter().map(|s| s.id.clone()).collect();
+        let fields = Field::ALL
+            .iter()
+            .map(|f| {
+                let (input, value) = match f {
+                    Field::Title => (Input::Text, ini.title.clone()),
+                    Field::Start => (Input::Text, ini.start.to_string()),
+                    Field::Duration => (Input::Text, ini.duration.to_string()),
+                    Field::OneTime => (Input::Text, format_dollars(ini.one_time_cents)),
+                    Field::Recurring => (Input::Text, format_dollars(ini.recurring_cents)),
+                    Field::Funding => (Input::Choice(sources.clone()), ini.funding.clone()),
+                    Field::Erate => (Input::Choice(erate_options()), erate_text(ini.erate)),
+                    Field::Depends => (Input::Text, ini.depends_on.join(", ")),
+                    Field::Notes => (Input::Text, ini.notes.clone()),
+                };
+                (Spec::new(f.label(), input), value)
+            })
+            .collect();
+        let kind = Kind::Initiative(InitiativeForm {
+            base: ini.clone(),
+            sources,
+        });
+        Form::new(format!("Edit {}", ini.id), fields, kind)
+    }
+
+    /// Parses every field into the initiative, or one message per invalid field.
+    pub fn build(&self, values: &[String], plan: &Plan) -> Result<Saved, Errors> {
+        let v = |f: Field| at(values, f.index());
+        let mut ini = self.base.clone();
+        let mut errs: Errors = Vec::new();
+        let title = v(Field::Title).trim();
+        if title.is_empty() {
+            errs.push((Field::Title.index(), "needed".into()));
+        }
+        ini.title = title.to_string();
+        match v(Field::Start).trim().to_uppercase().parse::<Quarter>() {
+            Ok(q) => ini.start = q,
+            Err(_) => errs.push((Field::Start.index(), "like FY2028-Q1".into())),
+        }
+        match v(Field::Duration).trim().parse::<u8>() {
+            Ok(d) if (1..=40).contains(&d) => ini.duration = d,
+            _ => errs.push((Field::Duration.index(), "1 to 40 quarters".into())),
+        }
+        let (one_time, recurring) = (Field::OneTime.index(), Field::Recurring.index());
+        dollars_into(values, one_time, &mut ini.one_time_cents, &mut errs);
+        dollars_into(values, recurring, &mut ini.recurring_cents, &mut errs);
+        let src = v(Field::Funding).to_string();
+        if !self.sources.is_empty() && !self.sources.contains(&src) {
+            errs.push((Field::Funding.index(), "not a funding source".into()));
+        }
+        ini.funding = src;
+        ini.erate = parse_erate(v(Field::Erate));
+        let deps: Vec<String> = v(Field::Depends)
+            .split([',', ' '])
+            .map(|s| s.trim().to_uppercase())
+            .filter(|s| !s.is_empty())
+            .collect();
+        let dep_err = deps.iter().find_map(|d| {
+            if *d == ini.id {
+                Some(format!("{d} is this initiative"))
+            } else if plan.initiative(d).is_none() {
+                Some(format!("no initiative {d}"))
+            } else if reaches(plan, &ini.id, &deps, d, &ini.id) {
+                Some(format!("{d} depends on this one (cycle)"))
+            } else {
+                None
+            }
+        });
+        if let Some(e) = dep_err {
+            errs.push((Field::Depends.index(), e));
+        }
+        ini.depends_on = deps;
+        ini.notes = v(Field::Notes).to_string();
+        if !errs.is_empty() {
+            return Err(errs);
+        }
+        let id = ini.id.clone();
+        Ok(if ini == self.base {
+            Saved::unchanged(format!("{id} unchanged"))
+        } else {
+            let msg = format!("saved {id}");
+            Saved::apply(Edit::PutInitiative(ini), &msg, Select::Initiative(id))
+        })
+    }
+}
+
+impl App {
+    /// Enter on a roadmap bar: opens its form.
+    pub(crate) fn open_form(&mut self) {
+        let Some(ini) = self.selected_initiative().cloned() else {
+            self.info("no initiative selected");
+            return;
+        };
+        let form = InitiativeForm::form(self.plan(), &ini);
+        self.open(form);
+    }
+}
