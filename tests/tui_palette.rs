@@ -1,5 +1,8 @@
 //! The fuzzy palette: ranking, highlighted character indices (char positions), incremental
-//! narrowing agreeing with a full scan, and where Enter goes for each kind of candidate.
+//! narrowing agreeing with a full scan, and where Enter goes for each kind of candidate; at
+//! 100k items a key returns before the scan ends, typing on narrows correctly, and Enter
+//! waits for the true best hit. Scoring runs in frame-sized steps, so tests that read hits
+//! call `settle` (or `finish`) first.
 
 #[path = "tui_fixture/mod.rs"]
 mod fixture;
@@ -29,6 +32,7 @@ fn ctrl_p_opens_and_the_best_match_ranks_first() {
     let total = app.palette().map(|p| p.candidates.len()).unwrap_or(0);
     assert!(total > 12, "initiatives, standards, commands and items");
     keys(&mut app, "corsw");
+    app.settle();
     // "Core switch upgrade" has c-o-r-(e )-s-w at word starts: it wins.
     assert_eq!(first_hit(&app), Some(Target::Initiative(2)));
     keys(&mut app, "<Esc>");
@@ -51,6 +55,7 @@ fn matched_characters_are_char_indices_and_are_drawn_underlined() {
     let mut p = Palette::new(cands);
     p.query = "prüfs".into();
     p.rescore();
+    p.finish();
     assert_eq!(p.hits.len(), 1);
     let (_, idx) = p.row(0).expect("a row");
     assert_eq!(idx, vec![4, 5, 6, 7, 12]);
@@ -58,6 +63,7 @@ fn matched_characters_are_char_indices_and_are_drawn_underlined() {
     // On screen: the matched letters of "Refresh Chromebooks" are bold and underlined.
     let mut app = app();
     keys(&mut app, "<C-p>refch");
+    app.settle();
     let t = render(&app, 80, 24);
     let buf = t.backend().buffer();
     let rows = screen(&t);
@@ -86,17 +92,21 @@ fn matched_characters_are_char_indices_and_are_drawn_underlined() {
 fn extending_the_query_narrows_the_previous_hits_like_a_full_scan() {
     let mut app = app();
     keys(&mut app, "<C-p>c");
+    app.settle();
     let wide = app.palette().map(|p| p.hits.len()).unwrap_or(0);
     keys(&mut app, "hr");
+    app.settle();
     let narrowed = texts(app.palette().expect("open"));
     assert!(narrowed.len() < wide);
     let cands = app.palette().expect("open").candidates.clone();
     let mut fresh = Palette::new(cands);
     fresh.query = "chr".into();
     fresh.rescore();
+    fresh.finish();
     assert_eq!(narrowed, texts(&fresh));
     // Backspace widens again.
     keys(&mut app, "<Backspace><Backspace>");
+    app.settle();
     assert_eq!(app.palette().map(|p| p.hits.len()), Some(wide));
 }
 
@@ -161,5 +171,55 @@ fn no_match_and_an_empty_palette_are_harmless() {
         keys(&mut app, "<C-p>x");
         let _ = render(&app, w, h);
         keys(&mut app, "<Esc>");
+    }
+}
+
+/// A full scan of `q` over the same candidates, completed.
+fn fresh(app: &App, q: &str) -> Palette {
+    let mut p = Palette::new(app.palette().expect("open").candidates.clone());
+    p.query = q.into();
+    p.rescore();
+    p.finish();
+    p
+}
+
+#[test]
+fn at_100k_items_keys_return_early_typing_on_narrows_and_enter_takes_the_true_best() {
+    let ids: Vec<String> = library().standards.iter().map(|s| s.id.clone()).collect();
+    let mut app = app_with(vcio::generate::generate(100_000, 60, 7, &ids), false);
+    keys(&mut app, "<C-p>c");
+    // One frame's work cannot score 100k candidates: the key returned with a partial result.
+    assert!(app.has_pending_work());
+    let rows = screen(&render(&app, 100, 30));
+    assert!(
+        rows.iter().any(|r| r.contains("so far, matching")),
+        "progress shows"
+    );
+    // Keys typed while it runs narrow from the hits so far plus the unscored rest.
+    keys(&mut app, "hr");
+    while app.has_pending_work() {
+        app.do_pending_work();
+    }
+    let p = app.palette().expect("open");
+    assert!(!p.is_busy() && p.progress().is_none());
+    assert_eq!(p.hits, fresh(&app, "chr").hits);
+    // Backspace is a full rescan; Enter while it runs picks the true best of "c".
+    keys(&mut app, "<Backspace><Backspace>");
+    assert!(app.has_pending_work());
+    let best = fresh(&app, "c").current().map(|c| c.target.clone());
+    keys(&mut app, "<Enter>");
+    assert!(app.palette().is_none());
+    match best {
+        Some(Target::Initiative(i)) => {
+            assert_eq!(app.focus(), Pane::Roadmap);
+            assert_eq!(app.selection().roadmap, i);
+        }
+        Some(Target::Item(i)) => {
+            assert_eq!(app.focus(), Pane::Inventory);
+            let view = app.inventory_view();
+            let row = view.item_rows[app.selection().inventory];
+            assert_eq!(view.rows[row], vcio::tui::view::InvRow::Item(i));
+        }
+        other => panic!("the best hit for \"c\" is {other:?}; pick another query"),
     }
 }

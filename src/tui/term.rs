@@ -119,8 +119,9 @@ fn handle(app: &mut App, ev: Event) {
     }
 }
 
-/// Runs the event loop until the user quits. Blocks on input between frames: nothing animates,
-/// so there is no tick and no busy redraw.
+/// Runs the event loop until the user quits. Blocks on input between frames when idle: nothing
+/// animates, so there is no tick and no busy redraw. While the palette has scoring pending it
+/// polls instead, doing one bounded step per frame when no input is waiting.
 pub fn run(app: &mut App, mouse: bool) -> color_eyre::Result<()> {
     let _guard = setup(mouse)?;
     let out: BufWriter<Stdout> = BufWriter::with_capacity(1 << 16, io::stdout());
@@ -140,7 +141,17 @@ pub fn run(app: &mut App, mouse: bool) -> color_eyre::Result<()> {
         if app.should_quit() {
             break;
         }
-        handle(app, event::read()?);
+        if app.has_pending_work() {
+            // The palette is still scoring: a waiting key goes first (it may make the work
+            // moot), otherwise one step of at most a frame, then redraw with the hits so far.
+            if event::poll(Duration::ZERO)? {
+                handle(app, event::read()?);
+            } else {
+                app.do_pending_work();
+            }
+        } else {
+            handle(app, event::read()?);
+        }
         // Coalesce a burst (key repeat, pasted text, wheel, a fast drag: only the newest drag
         // position matters) into one redraw.
         while !app.should_quit() && event::poll(Duration::ZERO)? {

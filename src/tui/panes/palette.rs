@@ -1,5 +1,7 @@
 //! The fuzzy palette overlay: the query, then the best hits with their kind tag and the
-//! matched characters underlined and bold (so matches show without colour too).
+//! matched characters underlined and bold (so matches show without colour too). While the
+//! query is still being scored, the count line says so ("matching… 40%") and shows the hits
+//! found so far.
 
 use crate::tui::app::App;
 use crate::tui::view::fit;
@@ -29,10 +31,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Span::raw(fit(&p.query, inner_w.saturating_sub(3), g.ellipsis)),
         Span::styled("_", theme.muted),
     ])];
-    lines.push(Line::from(Span::styled(
-        format!("{} of {}", p.hits.len(), p.candidates.len()),
-        theme.muted,
-    )));
+    let mut count = format!("{} of {}", p.hits.len(), p.candidates.len());
+    if let Some((done, all)) = p.progress() {
+        let pct = done * 100 / all.max(1);
+        count.push_str(&format!(" so far, matching{} {pct}%", g.ellipsis));
+    }
+    lines.push(Line::from(Span::styled(count, theme.muted)));
     let hit_style = theme
         .base
         .add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
@@ -64,7 +68,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         }
         lines.push(Line::from(spans));
     }
-    if p.hits.is_empty() {
+    if p.hits.is_empty() && !p.is_busy() {
         lines.push(Line::from(Span::styled("no matches", theme.muted)));
     }
     let block = Block::bordered()

@@ -1,17 +1,20 @@
 //! The fuzzy palette (`/` where it is free, Ctrl-p everywhere): one list of inventory items,
 //! standards, initiatives, sessions and commands, scored with `SkimMatcherV2` (smart case).
 //!
-//! Fast at 100k items: candidate strings are built once when the palette opens; a query that
-//! extends the previous one re-scores only the previous hits; a full scan is split across
-//! threads; matched character indices (char positions, not bytes) are computed only for the
-//! rows on screen.
+//! This file holds the candidates (built once per opening), the palette's keys and where Enter
+//! goes; `score` holds the scoring, which is fast at 100k items: a character-set prefilter
+//! before the matcher, narrowing re-scores only the previous hits, and scoring runs as a job
+//! in steps of at most one frame (the event loop keeps drawing and reading keys between
+//! steps), so no keystroke waits for a full scan.
+
+mod score;
+
+pub use score::{Palette, STEP};
 
 use super::action::{Action, Pane};
 use super::app::{App, Mode};
 use super::keymap::{Key, Scope};
 use super::view::InvRow;
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 /// Where Enter on a candidate goes.
@@ -47,106 +50,6 @@ impl Target {
 pub struct Candidate {
     pub text: String,
     pub target: Target,
-}
-
-/// Candidates scanned per thread before a full scan is split.
-const SPLIT_AT: usize = 20_000;
-
-pub struct Palette {
-    matcher: SkimMatcherV2,
-    pub candidates: Vec<Candidate>,
-    pub query: String,
-    /// The query `hits` were scored for.
-    scored: String,
-    /// (score, candidate index), best first; every candidate when the query is empty.
-    pub hits: Vec<(i64, usize)>,
-    pub selected: usize,
-}
-
-impl Palette {
-    pub fn new(candidates: Vec<Candidate>) -> Palette {
-        let hits = (0..candidates.len()).map(|i| (0, i)).collect();
-        Palette {
-            matcher: SkimMatcherV2::default().smart_case(),
-            candidates,
-            query: String::new(),
-            scored: String::new(),
-            hits,
-            selected: 0,
-        }
-    }
-
-    /// Re-scores after the query changed: only the previous hits when it extends the old query.
-    pub fn rescore(&mut self) {
-        let q = self.query.as_str();
-        if q.is_empty() {
-            self.hits = (0..self.candidates.len()).map(|i| (0, i)).collect();
-        } else if !self.scored.is_empty() && q.starts_with(self.scored.as_str()) {
-            let prev: Vec<usize> = self.hits.iter().map(|(_, i)| *i).collect();
-            self.hits = self.score(q, &prev);
-        } else {
-            let all: Vec<usize> = (0..self.candidates.len()).collect();
-            self.hits = self.score(q, &all);
-        }
-        // Best first; ties keep the candidates' order (kind, then name).
-        self.hits
-            .sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        self.scored = self.query.clone();
-        self.selected = 0;
-    }
-
-    /// Scores the candidates at `which` (a full scan or the previous hits), split across
-    /// threads when there are many.
-    fn score(&self, q: &str, which: &[usize]) -> Vec<(i64, usize)> {
-        let run = |part: &[usize]| -> Vec<(i64, usize)> {
-            part.iter()
-                .filter_map(|&i| {
-                    let c = self.candidates.get(i)?;
-                    self.matcher.fuzzy_match(&c.text, q).map(|s| (s, i))
-                })
-                .collect()
-        };
-        let n = which.len();
-        let threads = std::thread::available_parallelism()
-            .map(|t| t.get())
-            .unwrap_or(1)
-            .min(n / SPLIT_AT)
-            .max(1);
-        if threads == 1 {
-            return run(which);
-        }
-        std::thread::scope(|s| {
-            let jobs: Vec<_> = which
-                .chunks(n.div_ceil(threads))
-                .map(|part| s.spawn(move || run(part)))
-                .collect();
-            jobs.into_iter()
-                .flat_map(|j| j.join().unwrap_or_default())
-                .collect()
-        })
-    }
-
-    /// The candidate and its matched char indices for hit `k` (computed on demand, for the
-    /// rows on screen only).
-    pub fn row(&self, k: usize) -> Option<(&Candidate, Vec<usize>)> {
-        let (_, i) = *self.hits.get(k)?;
-        let c = self.candidates.get(i)?;
-        let idx = if self.query.is_empty() {
-            Vec::new()
-        } else {
-            self.matcher
-                .fuzzy_indices(&c.text, &self.query)
-                .map(|(_, v)| v)
-                .unwrap_or_default()
-        };
-        Some((c, idx))
-    }
-
-    pub fn current(&self) -> Option<&Candidate> {
-        self.hits
-            .get(self.selected)
-            .and_then(|(_, i)| self.candidates.get(*i))
-    }
 }
 
 impl App {
@@ -217,6 +120,26 @@ impl App {
         self.palette.as_ref()
     }
 
+    /// Whether the palette is still scoring its query (the event loop then polls instead of
+    /// blocking, and calls `do_pending_work` while no key is waiting).
+    pub fn has_pending_work(&self) -> bool {
+        self.palette.as_ref().is_some_and(Palette::is_busy)
+    }
+
+    /// One step (at most about a frame) of the pending scoring.
+    pub fn do_pending_work(&mut self) {
+        if let Some(p) = self.palette.as_mut() {
+            p.work(STEP);
+        }
+    }
+
+    /// Finishes any pending scoring (tests, and anything that needs the complete results).
+    pub fn settle(&mut self) {
+        if let Some(p) = self.palette.as_mut() {
+            p.finish();
+        }
+    }
+
     pub(crate) fn palette_key(&mut self, key: KeyEvent) {
         let Some(p) = self.palette.as_mut() else {
             self.mode = Mode::Normal;
@@ -229,6 +152,8 @@ impl App {
                 self.mode = Mode::Normal;
             }
             Some(Action::Confirm) => {
+                // The true best hit, not the best found so far.
+                p.finish();
                 let target = p.current().map(|c| c.target.clone());
                 self.palette = None;
                 self.mode = Mode::Normal;
