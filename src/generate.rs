@@ -95,12 +95,11 @@ pub fn generate(items: usize, initiatives: usize, seed: u64, standard_ids: &[Str
             item.end_of_support = Some(acquired.plus_months(12 * 8));
         }
         for flag in ["encrypted", "edr_agent", "filter_agent", "mdm_enrolled"] {
-            item.attrs
-                .insert(flag.into(), AttrValue::Flag(rng.chance(85)));
+            item.attrs.insert(flag, AttrValue::Flag(rng.chance(85)));
         }
         if kind == "access-point" {
             item.attrs
-                .insert("wifi_gen".into(), AttrValue::Num(4.0 + rng.below(3) as f64));
+                .insert("wifi_gen", AttrValue::Num(4.0 + rng.below(3) as f64));
             item.erate = Some(ErateCategory::C2);
         }
         plan.items.push(item);

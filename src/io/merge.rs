@@ -13,8 +13,8 @@
 
 use super::model_rules::{ModelRules, guess_vendor};
 use crate::fast_hash::{FastMap, FastSet};
-use crate::model::{AttrValue, Category, ErateCategory, Item, YearMonth};
-use std::collections::{BTreeMap, HashMap};
+use crate::model::{AttrValue, Attrs, Category, ErateCategory, Item, YearMonth};
+use std::collections::HashMap;
 
 /// Rows of one future item, summed as they are read.
 #[derive(Debug, Clone, Default)]
@@ -98,20 +98,17 @@ impl Group {
         }
     }
 
-    fn attrs(&self) -> BTreeMap<String, AttrValue> {
-        let mut a = BTreeMap::new();
+    fn attrs(&self) -> Attrs {
+        let mut a = Attrs::new();
         if let Some(s) = &self.status {
-            a.insert("status".into(), AttrValue::Text(s.clone()));
+            a.insert("status", AttrValue::Text(s.clone()));
         } else if self.status_mixed {
-            a.insert("status".into(), AttrValue::Text("mixed".into()));
+            a.insert("status", AttrValue::Text("mixed".into()));
         }
         if self.boot_known > 0 {
-            a.insert("boot_verified".into(), AttrValue::Flag(self.boot_dev == 0));
+            a.insert("boot_verified", AttrValue::Flag(self.boot_dev == 0));
             if self.boot_dev > 0 {
-                a.insert(
-                    "dev_mode_units".into(),
-                    AttrValue::Num(self.boot_dev as f64),
-                );
+                a.insert("dev_mode_units", AttrValue::Num(self.boot_dev as f64));
             }
         }
         a

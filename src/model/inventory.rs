@@ -4,9 +4,9 @@
 //! year at one school); `assets` keeps their tags or serials so a re-import updates rather than
 //! duplicates.
 
+use super::attrs::Attrs;
 use super::time::YearMonth;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Category {
@@ -122,7 +122,7 @@ pub struct Item {
     #[serde(default)]
     pub tags: Vec<String>,
     #[serde(default)]
-    pub attrs: BTreeMap<String, AttrValue>,
+    pub attrs: Attrs,
     /// Asset tags or serials of the units this row stands for.
     #[serde(default)]
     pub assets: Vec<String>,
@@ -151,7 +151,7 @@ impl Item {
             erate: None,
             vendor: None,
             tags: Vec::new(),
-            attrs: BTreeMap::new(),
+            attrs: Attrs::new(),
             assets: Vec::new(),
         }
     }

@@ -1,6 +1,7 @@
 //! The domain model: plain serde data with no I/O (DESIGN section 2).
 
 pub mod answers;
+pub mod attrs;
 pub mod budget;
 pub mod district;
 pub mod initiative;
@@ -10,6 +11,7 @@ pub mod select;
 pub mod time;
 
 pub use answers::{AnswerValue, Answers};
+pub use attrs::Attrs;
 pub use budget::{BudgetSettings, C2Cycle, ERATE, FundingSource, GENERAL_FUND, SourceKind};
 pub use district::{District, Site};
 pub use initiative::{Effect, Initiative, SpendKind};

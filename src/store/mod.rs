@@ -435,7 +435,7 @@ fn open_sled(dir: &Path) -> Result<sled::Db, StoreError> {
     let config = sled::Config::new()
         .path(dir)
         .mode(sled::Mode::LowSpace)
-        .cache_capacity(64 * 1024 * 1024);
+        .cache_capacity(8 * 1024 * 1024);
     let corrupt = |detail: String| StoreError::Corrupt {
         dir: dir.to_path_buf(),
         detail,

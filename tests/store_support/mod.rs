@@ -55,7 +55,7 @@ pub fn rich_plan() -> Plan {
     attrs.insert("boot".to_string(), AttrValue::Text("uefi".into()));
     attrs.insert("ports".to_string(), AttrValue::Num(48.5));
     let mut fw = Item::new("FW-1", "Core firewall", Category::Security, "firewall", 1);
-    fw.attrs = attrs;
+    fw.attrs = attrs.into_iter().collect();
     fw.end_of_support = YearMonth::new(2027, 6);
     fw.life_years = Some(7);
     fw.erate = Some(ErateCategory::C2);
