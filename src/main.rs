@@ -42,7 +42,8 @@ fn workbench(cli: &Cli, ctx: &Ctx) -> Result<(), UserError> {
         mouse: !cli.no_mouse,
         data_dir: ctx.data_dir.clone(),
     };
-    color_eyre::install().map_err(|e| UserError(e.to_string()))?;
+    // color-eyre's report hook is installed by the TUI, once: a second `install` fails, and its
+    // error report captures a symbolised backtrace that pulled ~65 MB of debug info into memory.
     // The store goes along so the workbench can switch, fork and compare sessions.
     vcio::tui::run_with_store(Box::new(session), Some(store), library, ctx.as_of, opts)
         .map_err(|e| UserError(e.to_string()))
