@@ -206,6 +206,17 @@ impl Action {
         }
     }
 
+    /// The description where a scope gives the action a plainer meaning: in the finder,
+    /// Enter goes to the candidate and Esc closes it (not "yes" and "no").
+    pub fn describe_in(self, scope: super::keymap::Scope) -> &'static str {
+        match (scope, self) {
+            (super::keymap::Scope::Palette, Action::Confirm) => "go",
+            (super::keymap::Scope::Palette, Action::Cancel) => "close",
+            (super::keymap::Scope::Help, Action::Cancel) => "close",
+            _ => self.describe(),
+        }
+    }
+
     /// Whether this action changes the plan (and so only makes sense where there is something
     /// to change).
     pub fn edits(self) -> bool {

@@ -297,7 +297,7 @@ impl Keymap {
                 if b.keys.extends(keys) {
                     let rest = Seq(b.keys.0[keys.len()..].to_vec()).label();
                     if !out.iter().any(|(k, _)| *k == rest) {
-                        out.push((rest, b.action.describe()));
+                        out.push((rest, b.action.describe_in(b.scope)));
                     }
                 }
             }
@@ -325,13 +325,13 @@ impl Keymap {
             .find(|b| b.action == Action::Help && b.hint && scopes.contains(&b.scope))
         {
             seen.push(Action::Help);
-            out.push((b.keys.label(), b.action.describe()));
+            out.push((b.keys.label(), b.action.describe_in(b.scope)));
         }
         for scope in scopes {
             for b in self.bindings.iter().filter(|b| b.scope == *scope && b.hint) {
                 if !seen.contains(&b.action) {
                     seen.push(b.action);
-                    out.push((b.keys.label(), b.action.describe()));
+                    out.push((b.keys.label(), b.action.describe_in(b.scope)));
                 }
             }
         }
