@@ -10,6 +10,8 @@
 //!   job runs) and does one step of at most `STEP`; `work` continues, `finish` completes.
 //! - Hits stay sorted (score desc, then candidate index asc) whenever they are read: each step
 //!   sorts what it found and merges it in, linear in the hits.
+//! - Backspace is free: the complete results of each query typed on the way to this one are
+//!   kept (`typed`), so going back to a shorter query restores its hits without scoring.
 //! - Matched character indices are computed only for the rows on screen (`row`).
 
 use super::Candidate;
@@ -93,6 +95,8 @@ pub struct Palette {
     pub selected: usize,
     job: Option<Job>,
     threads: usize,
+    /// Complete hits of the queries typed on the way to this one (each a prefix of it).
+    typed: Vec<(String, Vec<(i64, usize)>)>,
 }
 
 impl Palette {
@@ -109,6 +113,7 @@ impl Palette {
             selected: 0,
             job: None,
             threads: std::thread::available_parallelism().map_or(1, |t| t.get()),
+            typed: Vec::new(),
         }
     }
 
@@ -126,6 +131,14 @@ impl Palette {
         if q.is_empty() {
             self.job = None;
             self.hits = (0..self.candidates.len()).map(|i| (0, i)).collect();
+            self.scored = q;
+            return;
+        }
+        // Results kept are only those on the way to this query; one of them may be it.
+        self.typed.retain(|(t, _)| q.starts_with(t.as_str()));
+        if let Some((_, hits)) = self.typed.iter().find(|(t, _)| *t == q) {
+            self.job = None;
+            self.hits.clone_from(hits);
             self.scored = q;
             return;
         }
@@ -192,11 +205,13 @@ impl Palette {
             self.threads,
         );
         job.done += n;
-        if job.done >= job.todo.len() {
-            self.job = None;
-        }
+        let complete = job.done >= job.todo.len();
         found.sort_unstable_by(order);
         merge(&mut self.hits, found);
+        if complete {
+            self.job = None;
+            self.typed.push((self.scored.clone(), self.hits.clone()));
+        }
     }
 
     /// The candidate and its matched char indices for hit `k` (computed on demand, for the

@@ -149,6 +149,41 @@ fn a_key_during_a_job_narrows_from_the_hits_so_far_and_the_rest() {
 }
 
 #[test]
+fn backspace_restores_a_shorter_query_without_scoring_again() {
+    let texts = many();
+    let mut p = Palette::new(cands(&texts));
+    for q in ["c", "ch", "chr"] {
+        p.query = q.into();
+        p.start();
+        p.finish();
+    }
+    p.query = "ch".into();
+    p.start();
+    assert!(!p.is_busy(), "no job: the results were kept");
+    assert_eq!(p.hits, plain(&texts, "ch"));
+    // A different third letter narrows from "ch" again, and is right.
+    p.query = "chx".into();
+    p.start();
+    p.finish();
+    assert_eq!(p.hits, plain(&texts, "chx"));
+    p.query = "c".into();
+    p.start();
+    assert!(!p.is_busy());
+    assert_eq!(p.hits, plain(&texts, "c"));
+    // A query typed from scratch forgets what is not on its way.
+    p.query = "s".into();
+    p.start();
+    assert!(p.is_busy(), "\"s\" was never scored");
+    p.finish();
+    p.query = "c".into();
+    p.start();
+    assert!(
+        p.is_busy(),
+        "\"c\" is not on the way to \"s\", so it was forgotten"
+    );
+}
+
+#[test]
 fn merging_keeps_best_first_and_index_order_on_ties() {
     let mut hits = vec![(9, 4), (5, 1), (5, 7), (1, 0)];
     merge(&mut hits, vec![(9, 2), (5, 3), (2, 9), (1, 8)]);
