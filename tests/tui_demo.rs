@@ -4,20 +4,8 @@
 #[path = "tui_fixture/mod.rs"]
 mod fixture;
 
-use fixture::{as_of, keys, opts, render};
-use vcio::history::MemorySession;
-use vcio::standards::Library;
+use fixture::{demo, keys, render};
 use vcio::tui::{App, Pane};
-
-fn demo() -> App {
-    App::with_color(
-        Box::new(MemorySession::new("default", vcio::demo::demo_plan())),
-        Library::builtin(),
-        as_of(),
-        &opts(),
-        true,
-    )
-}
 
 fn totals(app: &App) -> Vec<i64> {
     app.derived()

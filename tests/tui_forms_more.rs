@@ -10,9 +10,8 @@ mod fixture;
 use fixture::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use vcio::assess::eval::Status;
-use vcio::history::MemorySession;
 use vcio::model::{AnswerValue, YearMonth};
-use vcio::standards::{Check, Expect, Library};
+use vcio::standards::{Check, Expect};
 use vcio::tui::form::questionnaire;
 use vcio::tui::{App, Mode, Pane};
 
@@ -365,16 +364,6 @@ fn typed_answers_are_checked_against_the_expectation() {
     assert_eq!(app.mode(), &Mode::Form);
     assert!(app.status_is_error());
     assert_eq!(app.plan(), &before);
-}
-
-fn demo() -> App {
-    App::with_color(
-        Box::new(MemorySession::new("default", vcio::demo::demo_plan())),
-        Library::builtin(),
-        as_of(),
-        &opts(),
-        true,
-    )
 }
 
 #[test]

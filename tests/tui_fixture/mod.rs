@@ -245,3 +245,14 @@ pub fn screen(t: &ratatui::Terminal<ratatui::backend::TestBackend>) -> Vec<Strin
         })
         .collect()
 }
+
+/// The workbench on the demo district (Cedar Valley) with the built-in library.
+pub fn demo() -> App {
+    App::with_color(
+        Box::new(MemorySession::new("default", vcio::demo::demo_plan())),
+        Library::builtin(),
+        as_of(),
+        &opts(),
+        true,
+    )
+}
