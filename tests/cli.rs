@@ -152,6 +152,37 @@ fn listings_have_the_contract_shapes() {
 }
 
 #[test]
+fn schedule_dry_run_lists_the_moves_and_saves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let before = json(dir.path(), &["roadmap", "--format", "json"]);
+    let out = vcio(dir.path(), &["roadmap", "schedule", "--dry-run"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let moves: Vec<&str> = text.lines().filter(|l| l.contains(" -> ")).collect();
+    assert!(
+        !moves.is_empty(),
+        "the demo roadmap has moves to make:\n{text}"
+    );
+    assert!(text.contains("nothing saved"), "{text}");
+    assert_eq!(json(dir.path(), &["roadmap", "--format", "json"]), before);
+    // The real run makes exactly the moves the dry run listed.
+    let out = vcio(dir.path(), &["roadmap", "schedule"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let after = json(dir.path(), &["roadmap", "--format", "json"]);
+    for line in moves {
+        let mut parts = line.split_whitespace();
+        let (id, to) = (parts.next().unwrap(), parts.last().unwrap());
+        let ini = after["initiatives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap();
+        assert_eq!(ini["start"], to, "{id}");
+    }
+}
+
+#[test]
 fn a_move_persists_changes_the_budget_and_undoes() {
     let dir = tempfile::tempdir().unwrap();
     let before = json(dir.path(), &["budget", "--format", "json"]);

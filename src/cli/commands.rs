@@ -201,7 +201,7 @@ fn roadmap_action(
                 Edit::MoveInitiative { id, start }
             }
         }
-        RoadmapCmd::Schedule => {
+        RoadmapCmd::Schedule { dry_run } => {
             let result = crate::roadmap::schedule::schedule(
                 session.plan(),
                 engine.horizon(),
@@ -210,7 +210,18 @@ fn roadmap_action(
             for (id, why) in &result.unplaced {
                 eprintln!("vcio: warning: {id} cannot be placed: {why}");
             }
+            // One line per move, "ID FROM -> TO", so a dry run can be read before saving.
+            for m in &result.moves {
+                if let Edit::MoveInitiative { id, start } = m {
+                    let from = session.plan().initiative(id).map(|i| i.start.to_string());
+                    println!("{id} {} -> {start}", from.unwrap_or_default());
+                }
+            }
             match result.edit() {
+                Some(_) if dry_run => {
+                    println!("dry run: {} move(s), nothing saved", result.moves.len());
+                    return Ok(());
+                }
                 Some(e) => e,
                 None => {
                     println!("the roadmap already fits: nothing to move");

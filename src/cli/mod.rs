@@ -130,7 +130,11 @@ pub enum RoadmapCmd {
         cascade: bool,
     },
     /// Place initiatives by value at the earliest quarter that respects dependencies and caps.
-    Schedule,
+    Schedule {
+        /// Show the moves without saving them.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Create an initiative from a failing standard's remediation template.
     Fix {
         standard: String,
