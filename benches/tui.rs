@@ -156,12 +156,11 @@ fn palette(c: &mut Criterion) {
         }
     };
     let hits = |app: &App| app.palette().map_or(0, |p| p.hits.len());
-    // To an empty query (all candidates, nothing to score).
+    // A freshly opened palette: empty query, and no kept results (Backspace restores the
+    // results of shorter queries, which would turn a "first key" into a lookup).
     let clear = |app: &mut App| {
-        while app.palette().is_some_and(|p| !p.query.is_empty()) {
-            key(app, KeyCode::Backspace);
-        }
-        app.settle();
+        key(app, KeyCode::Esc);
+        app.handle_key(KeyEvent::new(KeyCode::Char('p'), KeyModifiers::CONTROL));
     };
     app.handle_key(KeyEvent::new(KeyCode::Char('p'), KeyModifiers::CONTROL));
     let total = app.palette().map_or(0, |p| p.candidates.len());
@@ -224,6 +223,18 @@ fn palette(c: &mut Criterion) {
         app.settle();
         rows(app);
     });
+    measure(
+        "backspace_to_a_kept_query",
+        &|app| {
+            to_c(app);
+            key(app, KeyCode::Char('h'));
+            app.settle();
+        },
+        &|app| {
+            key(app, KeyCode::Backspace);
+            rows(app);
+        },
+    );
     measure(
         "visible_rows_highlight_18",
         &|app| {
