@@ -110,6 +110,45 @@ fn a_session_persists_across_reopen_and_edits_write_through() {
 }
 
 #[test]
+fn the_undo_stack_keeps_the_newest_steps_and_drops_the_oldest() {
+    use vcio::store::UNDO_KEEP;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let extra = 3;
+    let edits = UNDO_KEEP + extra;
+    {
+        let store = open(dir.path());
+        store.create("s", &rich_plan()).expect("create");
+        let mut s = store.open_session("s").expect("open");
+        // Alternate two quarters so every edit changes the plan.
+        for k in 0..edits {
+            s.apply(Edit::MoveInitiative {
+                id: "INI-001".into(),
+                start: q(2028, 1 + (k % 2) as u8),
+            })
+            .expect("move");
+        }
+    }
+    let store = open(dir.path());
+    let mut s = store.open_session("s").expect("reopen");
+    let mut undone = 0;
+    while s.undo().expect("undo").is_some() {
+        undone += 1;
+    }
+    assert_eq!(undone, UNDO_KEEP, "the oldest {extra} steps were dropped");
+    assert!(!s.can_undo());
+    // What is left is the plan as it was after the dropped steps: INI-001 where the last
+    // dropped move put it.
+    let start = s.plan().initiative("INI-001").map(|i| i.start);
+    assert_eq!(start, Some(q(2028, 1 + ((extra - 1) % 2) as u8)));
+    // Redo walks all the way forward again.
+    let mut redone = 0;
+    while s.redo().expect("redo").is_some() {
+        redone += 1;
+    }
+    assert_eq!(redone, UNDO_KEEP);
+}
+
+#[test]
 fn undo_and_redo_survive_a_restart_and_are_logged() {
     let dir = tempfile::tempdir().expect("tempdir");
     let original = rich_plan();

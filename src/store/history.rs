@@ -88,6 +88,17 @@ pub(crate) fn read_entry(
     Ok((keys::decode(&what, &bytes)?, used))
 }
 
+/// Removes the entry at `depth` of a stack (all its chunks).
+pub(crate) fn drop_entry_ops(
+    inner: &Inner,
+    tree: T,
+    session: &str,
+    depth: u64,
+    ops: &mut Ops,
+) -> Result<(), StoreError> {
+    delete_prefix_ops(inner, tree, keys::numbered(session, depth), ops)
+}
+
 /// Removes every entry of a stack.
 pub(crate) fn clear_ops(
     inner: &Inner,
@@ -95,7 +106,16 @@ pub(crate) fn clear_ops(
     session: &str,
     ops: &mut Ops,
 ) -> Result<(), StoreError> {
-    for k in inner.tree(tree).scan_prefix(keys::prefix(session)).keys() {
+    delete_prefix_ops(inner, tree, keys::prefix(session), ops)
+}
+
+fn delete_prefix_ops(
+    inner: &Inner,
+    tree: T,
+    prefix: Vec<u8>,
+    ops: &mut Ops,
+) -> Result<(), StoreError> {
+    for k in inner.tree(tree).scan_prefix(prefix).keys() {
         ops.del(tree, k?.to_vec());
     }
     Ok(())

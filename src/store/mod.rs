@@ -49,7 +49,7 @@ pub use backup::{RestoreReport, export_json, export_ron, import_plan, restore_la
 pub use diff::{ChangeKind, InitiativeChange, initiative_changes, plan_diff};
 pub use error::StoreError;
 pub use history::{Action, LogEntry};
-pub use session::Session;
+pub use session::{Session, UNDO_KEEP};
 
 use crate::model::Plan;
 use lock::DirLock;
@@ -193,8 +193,12 @@ pub(crate) struct SessionMeta {
     pub modified: String,
     /// Changes made (Do, Undo and Redo each count): the next log sequence number.
     pub changes: u64,
-    /// Depth of the undo stack.
+    /// Depth of the undo stack (one past its newest entry).
     pub undo: u64,
+    /// Depth of its oldest entry still kept: entries below were dropped to bound the stack
+    /// (`session::UNDO_KEEP`). Absent in records written before the bound, hence the default.
+    #[serde(default)]
+    pub undo_floor: u64,
     /// Depth of the redo stack.
     pub redo: u64,
     pub items: u64,
@@ -361,6 +365,7 @@ impl Store {
             modified: now,
             changes: 0,
             undo: 0,
+            undo_floor: 0,
             redo: 0,
             items: plan.items.len() as u64,
             initiatives: plan.initiatives.len() as u64,

@@ -28,6 +28,9 @@ impl std::fmt::Debug for Session {
     }
 }
 
+/// Undo steps kept per session; older ones are dropped as new edits arrive.
+pub const UNDO_KEEP: u64 = 1000;
+
 impl Session {
     pub(crate) fn load(inner: Arc<Inner>, name: &str) -> Result<Session, StoreError> {
         let meta = inner
@@ -51,7 +54,7 @@ impl Session {
     }
 
     pub fn can_undo(&self) -> bool {
-        self.meta.undo > 0
+        self.meta.undo > self.meta.undo_floor
     }
 
     pub fn can_redo(&self) -> bool {
@@ -103,6 +106,12 @@ impl Session {
         let mut meta = self.next_meta(Action::Do, &entry.description, &mut ops)?;
         history::push_ops(T::Undo, &self.name, meta.undo, entry, &mut ops)?;
         meta.undo += 1;
+        if meta.undo - meta.undo_floor > UNDO_KEEP {
+            // The oldest step goes, in the same batch: the stack (and the database) stays
+            // bounded however long a session is used.
+            history::drop_entry_ops(&self.inner, T::Undo, &self.name, meta.undo_floor, &mut ops)?;
+            meta.undo_floor += 1;
+        }
         if meta.redo > 0 {
             history::clear_ops(&self.inner, T::Redo, &self.name, &mut ops)?;
             meta.redo = 0;
@@ -122,13 +131,14 @@ impl Session {
 
     /// Pops an entry from `from` (undo or redo), applies it, and pushes its inverse on the other.
     fn step(&mut self, from: T) -> Result<Option<Edit>, StoreError> {
-        let (depth, to, action) = match from {
-            T::Undo => (self.meta.undo, T::Redo, Action::Undo),
-            _ => (self.meta.redo, T::Undo, Action::Redo),
+        let (depth, floor, to, action) = match from {
+            T::Undo => (self.meta.undo, self.meta.undo_floor, T::Redo, Action::Undo),
+            _ => (self.meta.redo, 0, T::Undo, Action::Redo),
         };
-        let Some(top) = depth.checked_sub(1) else {
+        if depth <= floor {
             return Ok(None);
-        };
+        }
+        let top = depth - 1;
         let (entry, used) = history::read_entry(&self.inner, from, &self.name, top)?;
         let mut touched = Keys::default();
         touched.collect(&entry.edit);
