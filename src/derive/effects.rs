@@ -10,6 +10,7 @@
 use super::horizon::Horizon;
 use crate::assess::compile::{CSelector, compile_selector};
 use crate::assess::slots::{Dates, ScanCtx, SlotTotals};
+use crate::fast_hash::FastMap;
 use crate::model::{Effect, Initiative, Item, Plan, Quarter};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -24,6 +25,9 @@ pub type Delta = Vec<(usize, u8, f64)>;
 #[derive(Debug, Clone, PartialEq)]
 struct Group {
     refreshers: Vec<EffectKey>,
+    /// Per refresher: its initiative's position in `plan.initiatives` when the group was built,
+    /// so `apply` finds it without a binary search over ids (checked before use).
+    at: Vec<usize>,
     items: Vec<usize>,
     /// Identity of (refreshers, items), so caches survive rebuilds that leave a group alone.
     key: u64,
@@ -33,9 +37,11 @@ struct Group {
 pub struct EffectIndex {
     groups: Vec<Group>,
     /// Per (group key, refresher, completion quarter index): the change if that refresh counts.
-    refresh_deltas: HashMap<(u64, usize, i32), Delta>,
+    refresh_deltas: FastMap<(u64, usize, i32), Delta>,
     /// Per (initiative, effect, completion quarter index): items an initiative adds.
-    add_deltas: HashMap<(String, usize, i32), Delta>,
+    add_deltas: FastMap<(String, usize, i32), Delta>,
+    /// Scratch for `apply`, kept to save an allocation per group.
+    done: Vec<Done>,
 }
 
 /// The dates a refreshed item has: new at completion, supported for `support_years`.
@@ -58,7 +64,9 @@ fn refresh_selectors(ini: &Initiative) -> impl Iterator<Item = (usize, CSelector
         })
 }
 
-/// Keeps the non-zero entries of dense totals, with the horizon year of each.
+/// Keeps the non-zero entries of dense totals, with the horizon year of each, sorted by year
+/// so `apply` takes one year's entries as a slice. (Each position appears once, so the order
+/// within a delta does not change any sum.)
 fn sparse(d: &SlotTotals) -> Delta {
     let mut out = Delta::new();
     let bounds: Vec<usize> = d.offsets.iter().copied().chain([d.values.len()]).collect();
@@ -70,6 +78,7 @@ fn sparse(d: &SlotTotals) -> Delta {
             }
         }
     }
+    out.sort_by_key(|&(pos, year, _)| (year, pos));
     out
 }
 
@@ -77,8 +86,17 @@ fn sparse(d: &SlotTotals) -> Delta {
 /// the group's refreshers) of a refresher that still exists.
 type Done = (chrono::NaiveDate, i32, i32, Option<u8>, usize);
 
-fn refresher_done(plan: &Plan, horizon: &Horizon, key: &EffectKey, at: usize) -> Option<Done> {
-    let ini = plan.initiative(&key.0)?;
+fn refresher_done(
+    plan: &Plan,
+    horizon: &Horizon,
+    key: &EffectKey,
+    pos: usize,
+    at: usize,
+) -> Option<Done> {
+    let ini = match plan.initiatives.get(pos) {
+        Some(ini) if ini.id == key.0 => ini,
+        _ => plan.initiative(&key.0)?,
+    };
     let Effect::Refresh { support_years, .. } = ini.effects.get(key.1)? else {
         return None;
     };
@@ -155,8 +173,13 @@ impl EffectIndex {
                 items.sort_unstable();
                 let mut h = std::collections::hash_map::DefaultHasher::new();
                 (&refreshers, &items).hash(&mut h);
+                let at = refreshers
+                    .iter()
+                    .map(|k| plan.initiative_index(&k.0).unwrap_or(usize::MAX))
+                    .collect();
                 Group {
                     refreshers,
+                    at,
                     items,
                     key: h.finish(),
                 }
@@ -214,13 +237,16 @@ impl EffectIndex {
                 }
             }
         }
+        let mut done = std::mem::take(&mut self.done);
         for g in &self.groups {
-            let mut done: Vec<Done> = g
-                .refreshers
-                .iter()
-                .enumerate()
-                .filter_map(|(at, k)| refresher_done(plan, horizon, k, at))
-                .collect();
+            done.clear();
+            done.extend(
+                g.refreshers
+                    .iter()
+                    .zip(&g.at)
+                    .enumerate()
+                    .filter_map(|(at, (k, &pos))| refresher_done(plan, horizon, k, pos, at)),
+            );
             done.sort_by(|a, b| (a.0, &a.4).cmp(&(b.0, &b.4)));
             for y in 0..horizon.years.len() {
                 let Some(r) = done.iter().rev().find(|d| d.0 <= horizon.ref_dates[y]) else {
@@ -231,13 +257,14 @@ impl EffectIndex {
                     .refresh_deltas
                     .entry(key)
                     .or_insert_with(|| refreshed(plan, &g.items, horizon, ctx, r));
-                for &(pos, year, v) in delta.iter() {
-                    if usize::from(year) == y {
-                        totals.values[pos] += v;
-                    }
+                let lo = delta.partition_point(|e| usize::from(e.1) < y);
+                let hi = delta.partition_point(|e| usize::from(e.1) <= y);
+                for &(pos, _, v) in &delta[lo..hi] {
+                    totals.values[pos] += v;
                 }
             }
         }
+        self.done = done;
     }
 }
 
