@@ -2,8 +2,9 @@
 //! year (baseline and with initiatives), the budget, and warnings.
 //!
 //! `Engine` keeps the expensive parts (compiled library, inventory slot totals, effect deltas)
-//! and recomputes only what an edit can change: a move re-applies cached effect deltas and
-//! re-judges checks, it never re-scans the inventory.
+//! and recomputes only what an edit can change: a move re-applies cached effect deltas,
+//! re-judges only the checks whose inputs changed (`judge`) and rewrites only the moved
+//! initiatives' warnings; it never re-scans the inventory.
 
 pub mod effects;
 pub mod horizon;
