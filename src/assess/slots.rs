@@ -296,9 +296,9 @@ impl ScanCtx<'_> {
         self.add_item_with(totals, item, dates, years, sign, candidates);
     }
 
-    /// `add_item` with the item's candidate slots already looked up (a scan looks them up once
-    /// per kind rather than once per item).
-    fn add_item_with(
+    /// `add_item` with the item's candidate slots already looked up (`index.candidates`), for
+    /// callers adding many items of one kind: the look-up hashes the kind string.
+    pub fn add_item_with(
         &self,
         totals: &mut SlotTotals,
         item: &Item,

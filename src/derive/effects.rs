@@ -10,6 +10,7 @@
 use super::horizon::Horizon;
 use crate::assess::compile::{CSelector, compile_selector};
 use crate::assess::slots::{Dates, ScanCtx, SlotTotals};
+use crate::fast_hash::FastMap;
 use crate::model::{Effect, Initiative, Item, Plan, Quarter};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -24,6 +25,11 @@ pub type Delta = Vec<(usize, u8, f64)>;
 #[derive(Debug, Clone, PartialEq)]
 struct Group {
     refreshers: Vec<EffectKey>,
+    /// Per refresher: its initiative's position in `plan.initiatives` and the effect's support
+    /// years when the group was built. `apply` reads these instead of the initiative's id and
+    /// effects: right after a 100k-item copy those strings are cold, and comparing them was a
+    /// tenth of a move's recompute.
+    at: Vec<Option<(usize, Option<u8>)>>,
     items: Vec<usize>,
     /// Identity of (refreshers, items), so caches survive rebuilds that leave a group alone.
     key: u64,
@@ -33,9 +39,15 @@ struct Group {
 pub struct EffectIndex {
     groups: Vec<Group>,
     /// Per (group key, refresher, completion quarter index): the change if that refresh counts.
-    refresh_deltas: HashMap<(u64, usize, i32), Delta>,
+    refresh_deltas: FastMap<(u64, usize, i32), Delta>,
     /// Per (initiative, effect, completion quarter index): items an initiative adds.
-    add_deltas: HashMap<(String, usize, i32), Delta>,
+    add_deltas: FastMap<(String, usize, i32), Delta>,
+    /// Scratch for `apply`, kept to save an allocation per group.
+    done: Vec<Done>,
+    /// How many initiatives the plan had at the last `rebuild`. Edits that add, remove or
+    /// replace initiatives rebuild this index (`Engine::update`), so while the count is the
+    /// same the positions in `Group::at` still hold; otherwise `apply` looks ids up.
+    initiatives: usize,
 }
 
 /// The dates a refreshed item has: new at completion, supported for `support_years`.
@@ -58,7 +70,9 @@ fn refresh_selectors(ini: &Initiative) -> impl Iterator<Item = (usize, CSelector
         })
 }
 
-/// Keeps the non-zero entries of dense totals, with the horizon year of each.
+/// Keeps the non-zero entries of dense totals, with the horizon year of each, sorted by year
+/// so `apply` takes one year's entries as a slice. (Each position appears once, so the order
+/// within a delta does not change any sum.)
 fn sparse(d: &SlotTotals) -> Delta {
     let mut out = Delta::new();
     let bounds: Vec<usize> = d.offsets.iter().copied().chain([d.values.len()]).collect();
@@ -70,6 +84,7 @@ fn sparse(d: &SlotTotals) -> Delta {
             }
         }
     }
+    out.sort_by_key(|&(pos, year, _)| (year, pos));
     out
 }
 
@@ -77,18 +92,33 @@ fn sparse(d: &SlotTotals) -> Delta {
 /// the group's refreshers) of a refresher that still exists.
 type Done = (chrono::NaiveDate, i32, i32, Option<u8>, usize);
 
-fn refresher_done(plan: &Plan, horizon: &Horizon, key: &EffectKey, at: usize) -> Option<Done> {
-    let ini = plan.initiative(&key.0)?;
-    let Effect::Refresh { support_years, .. } = ini.effects.get(key.1)? else {
-        return None;
+/// `known` is the refresher's (position, support years) from the last rebuild, used when
+/// `trusted`; else the initiative is looked up by id.
+fn refresher_done(
+    plan: &Plan,
+    horizon: &Horizon,
+    key: &EffectKey,
+    (known, trusted): (Option<(usize, Option<u8>)>, bool),
+    at: usize,
+) -> Option<Done> {
+    let (ini, support_years) = match known {
+        Some((pos, support)) if trusted => (plan.initiatives.get(pos)?, support),
+        _ => {
+            let ini = plan.initiative(&key.0)?;
+            let Effect::Refresh { support_years, .. } = ini.effects.get(key.1)? else {
+                return None;
+            };
+            (ini, *support_years)
+        }
     };
+    debug_assert_eq!(ini.id, key.0, "refresher positions are stale");
     let end = ini.end();
     let month = horizon.calendar.quarter_end(end).index();
     Some((
         horizon.completion_date(end),
         end.index(),
         month,
-        *support_years,
+        support_years,
         at,
     ))
 }
@@ -155,8 +185,19 @@ impl EffectIndex {
                 items.sort_unstable();
                 let mut h = std::collections::hash_map::DefaultHasher::new();
                 (&refreshers, &items).hash(&mut h);
+                let at = refreshers
+                    .iter()
+                    .map(|k| {
+                        let pos = plan.initiative_index(&k.0).ok()?;
+                        match plan.initiatives[pos].effects.get(k.1)? {
+                            Effect::Refresh { support_years, .. } => Some((pos, *support_years)),
+                            _ => None,
+                        }
+                    })
+                    .collect();
                 Group {
                     refreshers,
+                    at,
                     items,
                     key: h.finish(),
                 }
@@ -166,6 +207,7 @@ impl EffectIndex {
         let live: std::collections::HashSet<u64> = groups.iter().map(|g| g.key).collect();
         self.refresh_deltas.retain(|(g, _, _), _| live.contains(g));
         self.groups = groups;
+        self.initiatives = plan.initiatives.len();
     }
 
     /// Forgets cached deltas of one initiative (its effects changed).
@@ -214,30 +256,43 @@ impl EffectIndex {
                 }
             }
         }
+        let mut done = std::mem::take(&mut self.done);
+        let trusted = plan.initiatives.len() == self.initiatives;
         for g in &self.groups {
-            let mut done: Vec<Done> = g
-                .refreshers
-                .iter()
-                .enumerate()
-                .filter_map(|(at, k)| refresher_done(plan, horizon, k, at))
-                .collect();
+            done.clear();
+            done.extend(g.refreshers.iter().zip(&g.at).enumerate().filter_map(
+                |(at, (k, &known))| refresher_done(plan, horizon, k, (known, trusted), at),
+            ));
             done.sort_by(|a, b| (a.0, &a.4).cmp(&(b.0, &b.4)));
-            for y in 0..horizon.years.len() {
-                let Some(r) = done.iter().rev().find(|d| d.0 <= horizon.ref_dates[y]) else {
+            let pick = |y: usize| done.iter().rev().find(|d| d.0 <= horizon.ref_dates[y]);
+            let n = horizon.years.len();
+            let mut y = 0;
+            while y < n {
+                let Some(r) = pick(y) else {
+                    y += 1;
                     continue;
                 };
+                // Years that count the same refresh are consecutive: one look-up serves them
+                // all. (Each year's entries touch their own positions, so taking the run at
+                // once adds the same numbers in the same order per position.)
+                let mut end = y + 1;
+                while end < n && pick(end).map(|d| d.4) == Some(r.4) {
+                    end += 1;
+                }
                 let key = (g.key, r.4, r.1);
                 let delta = self
                     .refresh_deltas
                     .entry(key)
                     .or_insert_with(|| refreshed(plan, &g.items, horizon, ctx, r));
-                for &(pos, year, v) in delta.iter() {
-                    if usize::from(year) == y {
-                        totals.values[pos] += v;
-                    }
+                let lo = delta.partition_point(|e| usize::from(e.1) < y);
+                let hi = delta.partition_point(|e| usize::from(e.1) < end);
+                for &(pos, _, v) in &delta[lo..hi] {
+                    totals.values[pos] += v;
                 }
+                y = end;
             }
         }
+        self.done = done;
     }
 }
 
@@ -248,16 +303,20 @@ fn refreshed(plan: &Plan, items: &[usize], horizon: &Horizon, ctx: &ScanCtx, r: 
     };
     let years = from..horizon.years.len();
     let mut d = SlotTotals::zeroed(&ctx.compiled.slots, horizon.years.len(), ctx.sites.len());
+    // A group's items are nearly always of one kind: look its candidate slots up once.
+    let mut kind: Option<&str> = None;
+    let mut candidates: Vec<usize> = Vec::new();
     for &i in items {
         let item = &plan.items[i];
-        ctx.add_item(
-            &mut d,
-            item,
-            refreshed_dates(item, r.2, r.3),
-            years.clone(),
-            1.0,
-        );
-        ctx.add_item(&mut d, item, Dates::of(item), years.clone(), -1.0);
+        if kind != Some(item.kind.as_str()) {
+            candidates.clear();
+            candidates.extend(ctx.index.candidates(&item.kind));
+            kind = Some(&item.kind);
+        }
+        let dates = refreshed_dates(item, r.2, r.3);
+        let slots = candidates.iter().copied();
+        ctx.add_item_with(&mut d, item, dates, years.clone(), 1.0, slots.clone());
+        ctx.add_item_with(&mut d, item, Dates::of(item), years.clone(), -1.0, slots);
     }
     sparse(&d)
 }

@@ -2,23 +2,27 @@
 //! year (baseline and with initiatives), the budget, and warnings.
 //!
 //! `Engine` keeps the expensive parts (compiled library, inventory slot totals, effect deltas)
-//! and recomputes only what an edit can change: a move re-applies cached effect deltas and
-//! re-judges checks, it never re-scans the inventory.
+//! and recomputes only what an edit can change: a move re-applies cached effect deltas,
+//! re-judges only the checks whose inputs changed (`judge`) and rewrites only the moved
+//! initiatives' warnings; it never re-scans the inventory.
 
 pub mod effects;
 pub mod horizon;
+mod judge;
 
 use crate::assess::compile::{Compiled, compile};
-use crate::assess::eval::{Outcome, Status, YearView, evaluate};
+use crate::assess::eval::{Outcome, Status};
 use crate::assess::slots::{ScanCtx, SlotIndex, SlotTotals, scan};
 use crate::budget::{Budget, InventoryCosts, InventorySums, roll_up_with};
 use crate::edit::Edit;
-use crate::model::{AnswerValue, Effect, FiscalYear, Plan, Quarter};
+use crate::fast_hash::FastMap;
+use crate::model::{FiscalYear, Plan, Quarter};
 use crate::standards::Library;
 use chrono::NaiveDate;
 use effects::EffectIndex;
 pub use horizon::Horizon;
-use std::collections::{BTreeMap, HashMap};
+use judge::{CheckReads, Judge, Memo};
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct YearAssessment {
@@ -32,19 +36,24 @@ pub struct YearAssessment {
 
 impl YearAssessment {
     fn new(fiscal_year: FiscalYear, outcomes: Vec<Outcome>) -> Self {
-        let count = |s| outcomes.iter().filter(|o| o.status == s).count();
-        let (passing, failing, unknown) = (
+        let mut ya = Self {
+            fiscal_year,
+            outcomes,
+            passing: 0,
+            failing: 0,
+            unknown: 0,
+        };
+        ya.recount();
+        ya
+    }
+    /// Recounts statuses after some outcomes were replaced.
+    fn recount(&mut self) {
+        let count = |s| self.outcomes.iter().filter(|o| o.status == s).count();
+        (self.passing, self.failing, self.unknown) = (
             count(Status::Pass),
             count(Status::Fail),
             count(Status::Unknown),
         );
-        Self {
-            fiscal_year,
-            outcomes,
-            passing,
-            failing,
-            unknown,
-        }
     }
     /// Passing share of all standards, 0..1.
     pub fn compliance(&self) -> f64 {
@@ -82,13 +91,22 @@ pub struct Engine {
     library: Library,
     compiled: Compiled,
     slot_index: SlotIndex,
-    std_index: HashMap<String, usize>,
+    /// What each compiled check reads, to re-judge only checks whose inputs changed.
+    reads: CheckReads,
+    /// The inputs the projection was last judged from.
+    memo: Memo,
+    std_index: FastMap<String, usize>,
     sites: HashMap<String, usize>,
     items_by_kind: crate::fast_hash::FastMap<String, Vec<usize>>,
     baseline_totals: SlotTotals,
     projected_totals: SlotTotals,
     inventory_costs: InventoryCosts,
     effects: EffectIndex,
+    /// Per initiative (plan order): its placement warnings, kept so a move recomputes only
+    /// those of the moved initiative and its dependents.
+    ini_warnings: Vec<Vec<String>>,
+    /// The dependency-cycle warning; only dependency changes can alter it.
+    cycle_warning: Option<String>,
     derived: Derived,
 }
 
@@ -98,6 +116,8 @@ impl Engine {
         let mut engine = Engine {
             compiled: Compiled::default(),
             slot_index: SlotIndex::default(),
+            reads: CheckReads::default(),
+            memo: Memo::default(),
             std_index: library
                 .standards
                 .iter()
@@ -111,6 +131,8 @@ impl Engine {
             projected_totals: SlotTotals::default(),
             inventory_costs: InventoryCosts::default(),
             effects: EffectIndex::default(),
+            ini_warnings: Vec::new(),
+            cycle_warning: None,
             derived: Derived {
                 horizon,
                 baseline: Vec::new(),
@@ -139,6 +161,8 @@ impl Engine {
         let horizon = Horizon::new(&plan.district, self.derived.horizon.as_of);
         self.compiled = compile(&self.library, &plan.overrides);
         self.slot_index = SlotIndex::new(&self.compiled);
+        self.reads = CheckReads::new(&self.compiled);
+        self.memo.invalidate();
         self.sites = plan
             .district
             .sites
@@ -174,8 +198,17 @@ impl Engine {
         self.inventory_costs = costs.finish();
         self.effects.clear();
         self.effects.rebuild(plan, &self.items_by_kind);
-        self.derived.baseline = self.judge(plan, &self.baseline_totals, None);
-        self.recompute_initiatives(plan);
+        self.derived.baseline = self.judge().baseline(plan, &self.baseline_totals);
+        self.recompute_initiatives(plan, None);
+    }
+
+    fn judge(&self) -> Judge<'_> {
+        Judge {
+            compiled: &self.compiled,
+            reads: &self.reads,
+            std_index: &self.std_index,
+            horizon: &self.derived.horizon,
+        }
     }
 
     fn scan_ctx(&self) -> ScanCtx<'_> {
@@ -198,26 +231,69 @@ impl Engine {
             self.effects.rebuild(plan, &self.items_by_kind);
         }
         if t.answers {
-            self.derived.baseline = self.judge(plan, &self.baseline_totals, None);
+            self.derived.baseline = self.judge().baseline(plan, &self.baseline_totals);
+            // Plan answers are an input of every projected year: judge it afresh.
+            self.memo.invalidate();
         }
-        self.recompute_initiatives(plan);
+        let mut moved = Vec::new();
+        let placed_only = only_placement(edit, &mut moved);
+        self.recompute_initiatives(plan, placed_only.then_some(moved.as_slice()));
     }
 
     /// The projection, fixes, budget and warnings: what any initiative change can affect.
-    fn recompute_initiatives(&mut self, plan: &Plan) {
+    /// `moved`, when known, lists the only initiatives whose placement changed (nothing else
+    /// about initiatives did).
+    fn recompute_initiatives(&mut self, plan: &Plan, moved: Option<&[&str]>) {
         let mut totals = self.baseline_totals.clone();
         let mut effects = std::mem::take(&mut self.effects);
         effects.apply(plan, &self.derived.horizon, &self.scan_ctx(), &mut totals);
         self.effects = effects;
-        let projected = self.judge(plan, &totals, Some(()));
+        let mut memo = std::mem::take(&mut self.memo);
+        let mut projected = std::mem::take(&mut self.derived.projected);
+        self.judge().projected(
+            plan,
+            &self.projected_totals,
+            &totals,
+            &mut memo,
+            &mut projected,
+        );
+        self.memo = memo;
         self.derived.projected = projected;
         self.projected_totals = totals;
         self.derived.fixes = self.fixes(plan);
         self.derived.budget = roll_up_with(plan, &self.derived.horizon, &self.inventory_costs);
-        let is_standard = |id: &str| self.std_index.contains_key(id);
-        let mut warnings = crate::roadmap::warnings(plan, &self.derived.horizon, &is_standard);
+        self.placement_warnings(plan, moved);
+        let mut warnings: Vec<String> = self.ini_warnings.iter().flatten().cloned().collect();
+        warnings.extend(self.cycle_warning.iter().cloned());
         warnings.extend(self.derived.budget.warnings.iter().cloned());
         self.derived.warnings = warnings;
+    }
+
+    /// Brings the per-initiative and cycle warnings up to date: all of them, or after moves
+    /// only those of the moved initiatives and of initiatives depending on them.
+    fn placement_warnings(&mut self, plan: &Plan, moved: Option<&[&str]>) {
+        let is_standard = |id: &str| self.std_index.contains_key(id);
+        let h = &self.derived.horizon;
+        let warn = |ini| {
+            let mut out = Vec::new();
+            crate::roadmap::initiative_warnings(plan, h, &is_standard, ini, &mut out);
+            out
+        };
+        match moved {
+            Some(ids) if self.ini_warnings.len() == plan.initiatives.len() => {
+                for (at, ini) in plan.initiatives.iter().enumerate() {
+                    let affected = ids.contains(&ini.id.as_str())
+                        || ini.depends_on.iter().any(|d| ids.contains(&d.as_str()));
+                    if affected {
+                        self.ini_warnings[at] = warn(ini);
+                    }
+                }
+            }
+            _ => {
+                self.ini_warnings = plan.initiatives.iter().map(warn).collect();
+                self.cycle_warning = crate::roadmap::cycle_warning(plan);
+            }
+        }
     }
 
     /// How many units a standard is short by in a horizon year, with initiatives: failing items
@@ -251,79 +327,6 @@ impl Engine {
         }
         fixes
     }
-
-    /// Judges every standard for every horizon year. With `initiatives`, answers set by
-    /// completed initiatives count and named standards are resolved from completion.
-    fn judge(
-        &self,
-        plan: &Plan,
-        totals: &SlotTotals,
-        initiatives: Option<()>,
-    ) -> Vec<YearAssessment> {
-        let h = &self.derived.horizon;
-        // (completion date, initiative) in completion order, for answers and resolutions.
-        let mut done: Vec<(NaiveDate, &crate::model::Initiative)> = Vec::new();
-        if initiatives.is_some() {
-            done = plan
-                .initiatives
-                .iter()
-                .map(|i| (h.completion_date(i.end()), i))
-                .collect();
-            done.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
-        }
-        let mut resolved: HashMap<usize, (NaiveDate, &str, Quarter)> = HashMap::new();
-        for (date, ini) in &done {
-            for sid in &ini.resolves {
-                if let Some(&i) = self.std_index.get(sid) {
-                    resolved.entry(i).or_insert((*date, &ini.id, ini.end()));
-                }
-            }
-        }
-        (0..h.years.len())
-            .map(|y| {
-                let ref_date = h.ref_dates[y];
-                let mut set: BTreeMap<&str, AnswerValue> = BTreeMap::new();
-                for (date, ini) in done.iter().take_while(|(d, _)| *d <= ref_date) {
-                    for eff in &ini.effects {
-                        match eff {
-                            Effect::SetAnswer { key, value } => {
-                                set.insert(key, value.clone());
-                            }
-                            Effect::AnswerDated { key } => {
-                                set.insert(key, AnswerValue::Date(*date));
-                            }
-                            _ => {}
-                        }
-                    }
-                }
-                let lookup = |k: &str| set.get(k).or_else(|| plan.answers.get(k));
-                let view = YearView {
-                    year: y,
-                    fy: h.years[y],
-                    ref_date,
-                    is_current: y == 0,
-                    totals,
-                    district: &plan.district,
-                    answer: &lookup,
-                };
-                let outcomes = self
-                    .compiled
-                    .checks
-                    .iter()
-                    .enumerate()
-                    .map(|(i, check)| match resolved.get(&i) {
-                        Some((date, id, end)) if *date <= ref_date => Outcome {
-                            status: Status::Pass,
-                            score: Some(1.0),
-                            evidence: format!("resolved by {id} (done {end})"),
-                        },
-                        _ => evaluate(check, &view),
-                    })
-                    .collect();
-                YearAssessment::new(h.years[y], outcomes)
-            })
-            .collect()
-    }
 }
 
 /// Whether an edit changes which items initiatives refresh; forgets changed initiatives' caches.
@@ -345,6 +348,20 @@ fn effects_changed(edit: &Edit, forget: &mut dyn FnMut(&str)) -> bool {
             }
             changed
         }
+        _ => false,
+    }
+}
+
+/// Whether an edit changes initiatives only by moving or resizing them (or not at all), which
+/// leaves the dependency graph alone; collects the ids of the initiatives it places.
+fn only_placement<'e>(edit: &'e Edit, ids: &mut Vec<&'e str>) -> bool {
+    match edit {
+        Edit::MoveInitiative { id, .. } | Edit::ResizeInitiative { id, .. } => {
+            ids.push(id);
+            true
+        }
+        Edit::SetAnswer { .. } | Edit::SetBudget(_) => true,
+        Edit::Batch(es) => es.iter().all(|e| only_placement(e, ids)),
         _ => false,
     }
 }

@@ -6,48 +6,65 @@ pub mod template;
 
 use crate::derive::Horizon;
 use crate::edit::{Edit, EditError};
-use crate::model::{Plan, Quarter};
+use crate::model::{Initiative, Plan, Quarter};
 use std::collections::{HashMap, HashSet};
 
 /// Placement problems a CIO should see, one line each.
 /// `is_standard` says whether an id names a standard in the library in use.
 pub fn warnings(plan: &Plan, horizon: &Horizon, is_standard: &dyn Fn(&str) -> bool) -> Vec<String> {
     let mut out = Vec::new();
-    let last = horizon.last_quarter();
     for ini in &plan.initiatives {
-        for dep in &ini.depends_on {
-            match plan.initiative(dep) {
-                None => out.push(format!("{} depends on {dep}, which does not exist", ini.id)),
-                Some(d) if d.end() >= ini.start => out.push(format!(
-                    "{} starts {} before {} finishes ({}): dependency violated",
-                    ini.id,
-                    ini.start,
-                    d.id,
-                    d.end()
-                )),
-                Some(_) => {}
-            }
-        }
-        if ini.end() > last {
-            out.push(format!(
-                "{} ends {}, after the planning horizon ({last})",
+        initiative_warnings(plan, horizon, is_standard, ini, &mut out);
+    }
+    out.extend(cycle_warning(plan));
+    out
+}
+
+/// The warnings about one initiative, in the order `warnings` lists them. They depend only on
+/// the initiative and the ends of its dependencies, so after a move the engine recomputes them
+/// for the moved initiative and its dependents alone.
+pub fn initiative_warnings(
+    plan: &Plan,
+    horizon: &Horizon,
+    is_standard: &dyn Fn(&str) -> bool,
+    ini: &Initiative,
+    out: &mut Vec<String>,
+) {
+    let last = horizon.last_quarter();
+    for dep in &ini.depends_on {
+        match plan.initiative(dep) {
+            None => out.push(format!("{} depends on {dep}, which does not exist", ini.id)),
+            Some(d) if d.end() >= ini.start => out.push(format!(
+                "{} starts {} before {} finishes ({}): dependency violated",
                 ini.id,
-                ini.end()
+                ini.start,
+                d.id,
+                d.end()
+            )),
+            Some(_) => {}
+        }
+    }
+    if ini.end() > last {
+        out.push(format!(
+            "{} ends {}, after the planning horizon ({last})",
+            ini.id,
+            ini.end()
+        ));
+    }
+    for s in &ini.resolves {
+        if !is_standard(s) {
+            out.push(format!(
+                "{} resolves {s}, which is not in the standards library",
+                ini.id
             ));
         }
-        for s in &ini.resolves {
-            if !is_standard(s) {
-                out.push(format!(
-                    "{} resolves {s}, which is not in the standards library",
-                    ini.id
-                ));
-            }
-        }
     }
-    if let Some(cycle) = find_cycle(plan) {
-        out.push(format!("dependency cycle: {}", cycle.join(" -> ")));
-    }
-    out
+}
+
+/// The dependency-cycle warning, if any. It depends only on the dependency graph, which moves
+/// and resizes leave alone.
+pub fn cycle_warning(plan: &Plan) -> Option<String> {
+    find_cycle(plan).map(|cycle| format!("dependency cycle: {}", cycle.join(" -> ")))
 }
 
 fn find_cycle(plan: &Plan) -> Option<Vec<String>> {
