@@ -178,6 +178,27 @@ fn bad_quantity_money_and_months_show_messages_and_block_the_save() {
 }
 
 #[test]
+fn a_new_item_opens_without_messages_until_a_save_is_refused() {
+    let mut app = app();
+    keys(&mut app, TO_INVENTORY);
+    keys(&mut app, "a");
+    let before = app.plan().clone();
+    let opened = text(&app, 100, 30);
+    assert!(
+        !opened.contains("needed"),
+        "empty required fields do not open in red:\n{opened}"
+    );
+    keys(&mut app, "<Enter>");
+    assert_eq!(app.mode(), &Mode::Form, "the save was refused");
+    assert_eq!(app.plan(), &before);
+    let refused = text(&app, 100, 30);
+    assert!(
+        refused.contains("needed"),
+        "after the refusal every message shows:\n{refused}"
+    );
+}
+
+#[test]
 fn a_duplicate_id_is_refused() {
     let mut app = app();
     keys(&mut app, TO_INVENTORY);

@@ -135,18 +135,25 @@ pub struct Form {
     pub kind: Kind,
     /// First field row on screen (the renderer keeps the focus in view).
     pub scroll: Cell<usize>,
+    /// The texts the form opened with: a field's message shows once its text differs (or
+    /// after a save was refused), so a new item's empty required fields do not open in red.
+    initial: Vec<String>,
+    /// A save was refused: every message shows.
+    tried: bool,
 }
 
 impl Form {
     pub fn new(title: String, fields: Vec<(Spec, String)>, kind: Kind) -> Form {
-        let (fields, values) = fields.into_iter().unzip();
+        let (fields, values): (Vec<Spec>, Vec<String>) = fields.into_iter().unzip();
         Form {
             title,
             fields,
+            initial: values.clone(),
             values,
             focus: 0,
             kind,
             scroll: Cell::new(0),
+            tried: false,
         }
     }
 
@@ -341,6 +348,19 @@ impl App {
         }
     }
 
+    /// The messages drawn: those of fields changed since the form opened, or all of them once
+    /// a save was refused.
+    pub fn form_errors_shown(&self) -> Errors {
+        let Some(f) = &self.form else {
+            return Vec::new();
+        };
+        let mut errs = self.form_errors();
+        if !f.tried {
+            errs.retain(|(i, _)| f.values.get(*i) != f.initial.get(*i));
+        }
+        errs
+    }
+
     pub(crate) fn form_key(&mut self, key: KeyEvent) {
         let Some(form) = self.form.as_mut() else {
             self.mode = Mode::Normal;
@@ -386,6 +406,7 @@ impl App {
             }
             Err(errs) => {
                 let mut form = form;
+                form.tried = true;
                 if let Some((i, _)) = errs.first() {
                     form.focus = *i;
                 }

@@ -40,7 +40,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let footer = if inner_h >= 3 { 2 } else { 0 };
     let visible = inner_h - footer;
     let first = super::scroll_to(&form.scroll, form.focus, visible, n);
-    let errors = app.form_errors();
+    let errors = app.form_errors_shown();
     let longest = form
         .fields
         .iter()
