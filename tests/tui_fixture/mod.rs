@@ -1,56 +1,28 @@
-//! Fixture for the TUI tests: a small district, library and roadmap built in code, with one
-//! fiscal year over its cap and one dependency violated, so every mark has something to show.
+//! Fixture for the TUI tests: a small district and roadmap built in code over the shared mini
+//! library (`tests/common`), with one fiscal year over its cap and one dependency violated, so
+//! every mark has something to show.
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use vcio::history::MemorySession;
 use vcio::model::*;
-use vcio::standards::{Library, Standard};
+use vcio::standards::Library;
 use vcio::tui::{App, TuiOptions};
 
-pub const LIBRARY: &str = r#"[
-  (
-    id: "DEV-03", title: "Student devices within refresh cycle", area: "Devices", severity: High,
-    statement: "Student devices are at most max_age_years old",
-    check: Share(select: (kinds: ["chromebook"], tags: ["student"], label: Some("student Chromebooks")),
-                 pred: AgeAtMost("max_age_years"), at_least: 1.0),
-    params: {"max_age_years": 4.0},
-    refs: ["CIS 1.1"],
-    remediation: (title: "Refresh student Chromebooks", cost: PerFailingUnit(30000), duration: 2),
-  ),
-  (
-    id: "NET-04", title: "One AP per classroom", area: "Infrastructure", severity: Medium,
-    statement: "At least 1 AP per classroom in every school",
-    check: Ratio(num: (select: (kinds: ["access-point"])), per: Classrooms, at_least: Some(1.0),
-                 per_site: true, unit: Some("APs per classroom")),
-    refs: ["CSF PR.IR-04"],
-    remediation: (title: "Add access points", cost: PerFailingUnit(120000), duration: 2, erate: Some(C2)),
-  ),
-  (
-    id: "SEC-01", title: "MFA for staff", area: "Security", severity: Critical,
-    statement: "MFA enforced for all staff",
-    check: Answer(key: "mfa_staff", expect: Yes),
-    refs: ["CIS 6.3"],
-    remediation: (title: "Enforce MFA", cost: Fixed(1500000), duration: 1),
-  ),
-  (
-    id: "DAT-03", title: "Restore tested", area: "Data & Privacy", severity: High,
-    statement: "A restore test in the last 365 days",
-    check: Answer(key: "restore_test", expect: WithinDays(365)),
-    refs: ["CSF PR.DS-11"],
-    remediation: (title: "Restore test", cost: Fixed(500000), duration: 1),
-  ),
-]"#;
+#[path = "../common/mod.rs"]
+mod common;
 
+pub use common::as_of;
+
+/// The integration tests' mini library, with student Chromebooks due for refresh after 4
+/// years instead of 5 so the fixture's 2022 fleet fails inside the horizon.
 pub fn library() -> Library {
-    let mut standards: Vec<Standard> = ron::from_str(LIBRARY).expect("fixture library parses");
-    standards.sort_by(|a, b| a.id.cmp(&b.id));
-    Library { standards }
-}
-
-pub fn as_of() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).expect("valid date")
+    let mut lib = common::library();
+    for s in lib.standards.iter_mut().filter(|s| s.id == "DEV-03") {
+        s.params.insert("max_age_years".into(), 4.0);
+    }
+    lib
 }
 
 pub fn initiative(id: &str, title: &str, start: &str, quarters: u8, cents: i64) -> Initiative {
