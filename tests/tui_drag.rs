@@ -7,7 +7,6 @@ mod fixture;
 
 use fixture::*;
 use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use vcio::model::FiscalYear;
 use vcio::tui::App;
 use vcio::tui::hit::{Hit, Part, hit};
 
@@ -27,23 +26,6 @@ fn drag(app: &mut App, x: u16, y: u16) {
 }
 fn release(app: &mut App, x: u16, y: u16) {
     mouse(app, MouseEventKind::Up(MouseButton::Left), x, y);
-}
-
-fn start(app: &App, id: &str) -> String {
-    app.plan()
-        .initiative(id)
-        .map(|i| i.start.to_string())
-        .unwrap_or_default()
-}
-
-fn year_total(app: &App, fy: i32) -> i64 {
-    app.derived()
-        .budget
-        .years
-        .iter()
-        .find(|y| y.fiscal_year == FiscalYear(fy))
-        .map(|y| y.total_cents)
-        .unwrap_or(-1)
 }
 
 /// The screen cell of a part of INI-001's bar (row 0 of the roadmap), after a render.

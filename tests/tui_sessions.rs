@@ -10,13 +10,6 @@ use fixture::*;
 use vcio::store::Store;
 use vcio::tui::{App, Mode};
 
-fn start(app: &App, id: &str) -> String {
-    app.plan()
-        .initiative(id)
-        .map(|i| i.start.to_string())
-        .unwrap_or_default()
-}
-
 fn app_on_store(dir: &std::path::Path) -> App {
     let store = Store::open(dir).expect("store");
     store.create("main", &plan()).expect("create main");

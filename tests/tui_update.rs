@@ -8,25 +8,8 @@ use fixture::*;
 use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use vcio::edit::Edit;
 use vcio::history::{History, MemorySession};
-use vcio::model::{FiscalYear, Plan};
+use vcio::model::Plan;
 use vcio::tui::{App, Mode, Pane, Timeline};
-
-fn start(app: &App, id: &str) -> String {
-    app.plan()
-        .initiative(id)
-        .map(|i| i.start.to_string())
-        .unwrap_or_default()
-}
-
-fn year_total(app: &App, fy: i32) -> i64 {
-    app.derived()
-        .budget
-        .years
-        .iter()
-        .find(|y| y.fiscal_year == FiscalYear(fy))
-        .map(|y| y.total_cents)
-        .unwrap_or(-1)
-}
 
 #[test]
 fn focus_starts_on_the_roadmap_with_the_first_row_selected() {

@@ -228,3 +228,23 @@ pub fn demo() -> App {
         true,
     )
 }
+
+/// An initiative's start quarter as shown (`FY2028-Q1`), or "" when it is gone.
+pub fn start(app: &App, id: &str) -> String {
+    app.plan()
+        .initiative(id)
+        .map(|i| i.start.to_string())
+        .unwrap_or_default()
+}
+
+/// The budget total of fiscal year `fy` as shown (the drag preview's, during a drag); -1 when
+/// the year is outside the horizon.
+pub fn year_total(app: &App, fy: i32) -> i64 {
+    app.derived()
+        .budget
+        .years
+        .iter()
+        .find(|y| y.fiscal_year == FiscalYear(fy))
+        .map(|y| y.total_cents)
+        .unwrap_or(-1)
+}
