@@ -316,20 +316,13 @@ mod tests {
 
     fn ini(id: &str) -> Initiative {
         Initiative {
-            id: id.into(),
-            title: format!("Initiative {id}"),
-            owner: String::new(),
-            start: Quarter::new(2027, 2).unwrap(),
             duration: 2,
             one_time_cents: 10_000,
-            recurring_cents: 0,
-            funding: "general".into(),
-            spend: Default::default(),
-            erate: None,
-            depends_on: vec![],
-            resolves: vec![],
-            effects: vec![],
-            notes: String::new(),
+            ..Initiative::new(
+                id,
+                &format!("Initiative {id}"),
+                Quarter::new(2027, 2).unwrap(),
+            )
         }
     }
 

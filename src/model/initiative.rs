@@ -68,6 +68,27 @@ pub struct Initiative {
 }
 
 impl Initiative {
+    /// An initiative of one quarter from `start`, costing nothing, paid from the general fund,
+    /// with no links; callers fill in the rest (`Initiative { duration: 4, ..Initiative::new(..) }`).
+    pub fn new(id: &str, title: &str, start: Quarter) -> Initiative {
+        Initiative {
+            id: id.into(),
+            title: title.into(),
+            owner: String::new(),
+            start,
+            duration: 1,
+            one_time_cents: 0,
+            recurring_cents: 0,
+            funding: super::budget::GENERAL_FUND.into(),
+            spend: SpendKind::default(),
+            erate: None,
+            depends_on: Vec::new(),
+            resolves: Vec::new(),
+            effects: Vec::new(),
+            notes: String::new(),
+        }
+    }
+
     pub fn duration_q(&self) -> u8 {
         self.duration.max(1)
     }

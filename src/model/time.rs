@@ -226,6 +226,17 @@ macro_rules! serde_via_string {
 serde_via_string!(YearMonth);
 serde_via_string!(Quarter);
 
+/// A month (1-12) as its three-letter English name ("Jan"); "?" outside 1-12.
+pub fn month_name(m: u8) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    NAMES
+        .get(usize::from(m.saturating_sub(1)))
+        .copied()
+        .unwrap_or("?")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,7 @@ use super::{Finding, Remedy, ReportInput, long_date, severity_heading};
 use crate::assess::{Status, group};
 use crate::budget::money;
 use crate::model::FiscalYear;
+use crate::model::time::month_name;
 use crate::standards::Standard;
 use std::fmt::Write;
 
@@ -67,8 +68,8 @@ fn header(out: &mut String, r: &ReportInput) {
         group(f64::from(d.students)),
         group(f64::from(d.staff)),
         d.sites.len(),
-        super::month_name(d.calendar().start_month),
-        super::month_name((d.calendar().start_month + 10) % 12 + 1),
+        month_name(d.calendar().start_month),
+        month_name((d.calendar().start_month + 10) % 12 + 1),
         d.erate_discount_pct
     );
 }

@@ -17,6 +17,7 @@ pub mod markdown;
 use crate::assess::Status;
 use crate::budget::{money, split_even};
 use crate::derive::{Derived, Fix, Horizon, YearAssessment};
+use crate::model::time::month_name;
 use crate::model::{FiscalYear, Initiative, Plan, Quarter, SourceKind};
 use crate::standards::{Library, Standard};
 use chrono::NaiveDate;
@@ -371,16 +372,6 @@ pub fn spend_by_year(ini: &Initiative, h: &Horizon) -> Vec<i64> {
         }
     }
     years
-}
-
-pub fn month_name(m: u8) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    NAMES
-        .get(usize::from(m.saturating_sub(1)))
-        .copied()
-        .unwrap_or("?")
 }
 
 /// "22 November 2026": the as-of date as a board would write it.

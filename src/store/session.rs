@@ -413,20 +413,8 @@ mod tests {
         };
         let start = Quarter::new(2027, 1).expect("quarter");
         plan.initiatives.push(Initiative {
-            id: "INI-001".into(),
-            title: "Refresh".into(),
-            owner: String::new(),
-            start,
             duration: 2,
-            one_time_cents: 0,
-            recurring_cents: 0,
-            funding: "general".into(),
-            spend: Default::default(),
-            erate: None,
-            depends_on: vec![],
-            resolves: vec![],
-            effects: vec![],
-            notes: String::new(),
+            ..Initiative::new("INI-001", "Refresh", start)
         });
         store.create("big", &plan).expect("create");
         let mut s = store.open_session("big").expect("session");

@@ -58,9 +58,10 @@ pub fn chromebooks(id: &str, qty: u32, acquired: &str) -> Item {
     it
 }
 
-/// Two schools; 1,000 Chromebooks bought 2022-08 (age 5 by FY2028's end) and 500 new ones.
-pub fn plan() -> Plan {
-    let district = District {
+/// Testville: 1,500 students and 120 staff in two schools (Elm ES with 20 classrooms, High
+/// with 40), a 60% E-Rate discount.
+pub fn district() -> District {
+    District {
         name: "Testville".into(),
         students: 1500,
         staff: 120,
@@ -82,7 +83,12 @@ pub fn plan() -> Plan {
         ],
         erate_discount_pct: 60,
         ..District::default()
-    };
+    }
+}
+
+/// Two schools; 1,000 Chromebooks bought 2022-08 (age 5 by FY2028's end) and 500 new ones.
+pub fn plan() -> Plan {
+    let district = district();
     let mut plan = Plan {
         district,
         ..Plan::default()
@@ -107,19 +113,8 @@ pub fn plan() -> Plan {
 
 pub fn initiative(id: &str, start: &str, quarters: u8, cents: i64) -> Initiative {
     Initiative {
-        id: id.into(),
-        title: format!("Initiative {id}"),
-        owner: String::new(),
-        start: start.parse().unwrap(),
         duration: quarters,
         one_time_cents: cents,
-        recurring_cents: 0,
-        funding: GENERAL_FUND.into(),
-        spend: SpendKind::Capital,
-        erate: None,
-        depends_on: vec![],
-        resolves: vec![],
-        effects: vec![],
-        notes: String::new(),
+        ..Initiative::new(id, &format!("Initiative {id}"), start.parse().unwrap())
     }
 }

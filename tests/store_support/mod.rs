@@ -16,20 +16,12 @@ pub fn q(fy: i32, q: u8) -> Quarter {
 
 pub fn initiative(id: &str, start: Quarter) -> Initiative {
     Initiative {
-        id: id.into(),
-        title: format!("Initiative {id}"),
         owner: "CIO".into(),
-        start,
         duration: 2,
         one_time_cents: 1_250_000,
         recurring_cents: 30_000,
-        funding: "general".into(),
-        spend: SpendKind::Capital,
-        erate: None,
-        depends_on: vec![],
         resolves: vec!["NET-01".into()],
-        effects: vec![],
-        notes: String::new(),
+        ..Initiative::new(id, &format!("Initiative {id}"), start)
     }
 }
 

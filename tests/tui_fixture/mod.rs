@@ -27,20 +27,9 @@ pub fn library() -> Library {
 
 pub fn initiative(id: &str, title: &str, start: &str, quarters: u8, cents: i64) -> Initiative {
     Initiative {
-        id: id.into(),
-        title: title.into(),
-        owner: String::new(),
-        start: start.parse().expect("quarter"),
         duration: quarters,
         one_time_cents: cents,
-        recurring_cents: 0,
-        funding: GENERAL_FUND.into(),
-        spend: SpendKind::Capital,
-        erate: None,
-        depends_on: vec![],
-        resolves: vec![],
-        effects: vec![],
-        notes: String::new(),
+        ..Initiative::new(id, title, start.parse().expect("quarter"))
     }
 }
 
@@ -48,26 +37,7 @@ pub fn initiative(id: &str, title: &str, start: &str, quarters: u8, cents: i64) 
 pub fn plan() -> Plan {
     let district = District {
         name: "Testville USD".into(),
-        students: 1500,
-        staff: 120,
-        sites: vec![
-            Site {
-                id: "es".into(),
-                name: "Elm ES".into(),
-                classrooms: 20,
-                students: 500,
-                staff: 40,
-            },
-            Site {
-                id: "hs".into(),
-                name: "High".into(),
-                classrooms: 40,
-                students: 1000,
-                staff: 80,
-            },
-        ],
-        erate_discount_pct: 60,
-        ..District::default()
+        ..common::district()
     };
     let mut plan = Plan {
         district,

@@ -3,6 +3,7 @@
 //! label marks a violated dependency, `»`/`«` mark bars running off the view, and fiscal years
 //! over a budget cap are marked in the year header.
 
+use crate::model::time::month_name;
 use crate::model::{FiscalYear, Initiative, Plan, Quarter};
 use crate::tui::action::Pane;
 use crate::tui::app::{App, Timeline};
@@ -210,16 +211,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         out.push(bar_line(app, ini, i == selected, &qs, lw, qw));
     }
     super::lines(frame, inner, out, theme.base);
-}
-
-fn month_name(m: u8) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    NAMES
-        .get(usize::from(m.saturating_sub(1)))
-        .copied()
-        .unwrap_or("?")
 }
 
 /// One timeline cell's content.
