@@ -19,13 +19,7 @@ pub fn compliance(out: &mut String, r: &ReportInput) {
          <th>Met if nothing is done</th><th>Not met (roadmap)</th><th>Unknown</th></tr></thead>\
          <tbody>\n",
     );
-    for (i, (p, b)) in r
-        .derived
-        .projected
-        .iter()
-        .zip(&r.derived.baseline)
-        .enumerate()
-    {
+    for (i, p, b) in r.years() {
         let now = if i == 0 { " (now)" } else { "" };
         let _ = writeln!(
             out,
@@ -69,13 +63,7 @@ fn chart(out: &mut String, r: &ReportInput) {
             y + 4.0
         );
     }
-    for (i, (p, b)) in r
-        .derived
-        .projected
-        .iter()
-        .zip(&r.derived.baseline)
-        .enumerate()
-    {
+    for (i, p, b) in r.years() {
         let x0 = left + slot * i as f64 + (slot - 2.0 * bar - 6.0) / 2.0;
         for (k, (v, class)) in [(p.compliance(), "with"), (b.compliance(), "without")]
             .into_iter()

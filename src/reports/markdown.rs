@@ -144,13 +144,7 @@ fn compliance(out: &mut String, r: &ReportInput) {
         "| Fiscal year | Met with the roadmap | Met if nothing is done | Not met (roadmap) | Unknown |\n",
     );
     out.push_str("|---|---:|---:|---:|---:|\n");
-    for (i, (p, b)) in r
-        .derived
-        .projected
-        .iter()
-        .zip(&r.derived.baseline)
-        .enumerate()
-    {
+    for (i, p, b) in r.years() {
         let label = if i == 0 {
             format!("{} (now)", p.fiscal_year)
         } else {

@@ -78,6 +78,20 @@ impl Remedy {
 }
 
 impl<'a> ReportInput<'a> {
+    /// Per horizon year: its index, the assessment with the roadmap and the one if nothing is
+    /// done (the pairs every compliance table and chart walks).
+    pub fn years(
+        &self,
+    ) -> impl Iterator<Item = (usize, &'a YearAssessment, &'a YearAssessment)> + use<'a> {
+        let derived = self.derived;
+        derived
+            .projected
+            .iter()
+            .zip(&derived.baseline)
+            .enumerate()
+            .map(|(i, (p, b))| (i, p, b))
+    }
+
     pub fn district(&self) -> &'a str {
         &self.plan.district.name
     }
