@@ -1,21 +1,12 @@
 //! The command-line contract (DESIGN section 4): JSON shapes, edits that persist and undo, and
 //! user errors that exit 1 with one line on stderr and change nothing.
 
+mod common;
+
+use common::vcio;
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output};
-
-fn vcio(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vcio"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(["--as-of", "2026-11-22"])
-        .args(args)
-        .env_remove("VCIO_DATA_DIR")
-        .env_remove("VCIO_AS_OF")
-        .output()
-        .expect("vcio runs")
-}
 
 fn json(dir: &Path, args: &[&str]) -> Value {
     let out = vcio(dir, args);

@@ -2,21 +2,11 @@
 //! as of `--as-of`, to stdout or `--out FILE`, and the plan inside the JSON export imports back
 //! to the same assessment and budget. (The RON round trip is in tests/cli.rs.)
 
-use serde_json::Value;
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn vcio(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vcio"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(["--as-of", "2026-11-22"])
-        .args(args)
-        .env_remove("VCIO_DATA_DIR")
-        .env_remove("VCIO_AS_OF")
-        .output()
-        .expect("vcio runs")
-}
+use common::vcio;
+use serde_json::Value;
+use std::process::Output;
 
 fn ok(out: Output) -> String {
     assert!(

@@ -118,3 +118,16 @@ pub fn initiative(id: &str, start: &str, quarters: u8, cents: i64) -> Initiative
         ..Initiative::new(id, &format!("Initiative {id}"), start.parse().unwrap())
     }
 }
+
+/// Runs the `vcio` binary on `dir` as of 2026-11-22, ignoring the caller's VCIO_* variables.
+pub fn vcio(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_vcio"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(["--as-of", "2026-11-22"])
+        .args(args)
+        .env_remove("VCIO_DATA_DIR")
+        .env_remove("VCIO_AS_OF")
+        .output()
+        .expect("vcio runs")
+}
