@@ -7,6 +7,7 @@
 pub mod assess;
 pub mod budget;
 pub mod cli;
+pub mod decode;
 pub mod demo;
 pub mod derive;
 pub mod edit;

@@ -23,7 +23,8 @@ fn main() {
         }
     });
     if let Err(e) = result {
-        eprintln!("vcio: {e}");
+        // One line, however long the cause (a 10 MB token quoted back would flood the terminal).
+        eprintln!("vcio: {}", vcio::decode::one_line(&e.to_string(), 600));
         std::process::exit(1);
     }
 }

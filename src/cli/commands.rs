@@ -298,7 +298,7 @@ fn lint(ctx: &Ctx, dir: Option<&Path>) -> CliResult {
 }
 
 fn read(path: &Path) -> CliResult<String> {
-    std::fs::read_to_string(path).map_err(|e| UserError(format!("{}: {e}", path.display())))
+    crate::decode::read_file(path).map_err(UserError)
 }
 
 fn print_json(v: &serde_json::Value) {

@@ -21,8 +21,7 @@ pub fn inventory(
     let bytes = std::fs::read(file).map_err(|e| UserError(format!("{}: {e}", file.display())))?;
     let rules_path = ctx.data_dir.join(MODEL_RULES_FILE);
     let rules = if rules_path.is_file() {
-        let text = std::fs::read_to_string(&rules_path)
-            .map_err(|e| format!("{}: {e}", rules_path.display()))?;
+        let text = crate::decode::read_file(&rules_path)?;
         let district = ModelRules::from_ron(&rules_path.display().to_string(), &text)
             .map_err(|e| e.to_string())?;
         ModelRules::extend_defaults(district)
@@ -73,8 +72,7 @@ pub fn inventory(
 /// Converts an OSCAL catalog into `DATA_DIR/standards/<name>.ron`, used alongside the built-in
 /// library from then on. The file is checked by loading the library before it is kept.
 pub fn standards(ctx: &Ctx, file: &Path) -> CliResult {
-    let text =
-        std::fs::read_to_string(file).map_err(|e| UserError(format!("{}: {e}", file.display())))?;
+    let text = crate::decode::read_file(file).map_err(UserError)?;
     let standards = import_oscal(&file.display().to_string(), &text).map_err(|e| e.to_string())?;
     if standards.is_empty() {
         return Err(format!(
@@ -84,7 +82,6 @@ pub fn standards(ctx: &Ctx, file: &Path) -> CliResult {
         .into());
     }
     let dir = ctx.data_dir.join("standards");
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("oscal");
     let target = dir.join(format!("oscal-{stem}.ron"));
     let pretty = ron::ser::PrettyConfig::new().struct_names(false);
@@ -94,13 +91,13 @@ pub fn standards(ctx: &Ctx, file: &Path) -> CliResult {
         "// Imported by `vcio import standards` from {}.\n",
         file.display()
     );
-    let tmp = target.with_extension("ron.tmp");
-    std::fs::write(&tmp, header + &body).map_err(|e| format!("{}: {e}", tmp.display()))?;
-    std::fs::rename(&tmp, &target).map_err(|e| format!("{}: {e}", target.display()))?;
-    if let Err(e) = ctx.library() {
-        let _ = std::fs::remove_file(&target);
-        return Err(format!("the imported standards do not load, nothing kept: {e}").into());
+    let text = header + &body;
+    // Checked as the library will read it before anything on disk changes, so a rejected
+    // re-import keeps the catalog imported before.
+    if let Err(e) = crate::standards::Library::load_with(Some(&dir), Some((&target, &text))) {
+        return Err(format!("the imported standards do not load, nothing changed: {e}").into());
     }
+    crate::store::write_private_file(&target, text.as_bytes())?;
     let areas: std::collections::BTreeSet<&str> =
         standards.iter().map(|s| s.area.as_str()).collect();
     println!(

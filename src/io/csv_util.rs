@@ -20,13 +20,53 @@ fn cp1252(b: u8) -> char {
     }
 }
 
-/// Decode a file's bytes: strip a UTF-8 BOM; text that is not UTF-8 (an Excel "CSV" saved as
-/// Windows-1252) is read as Windows-1252 and `lossy` is set so a warning can be shown.
-pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, bool) {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => (Cow::Borrowed(s), false),
-        Err(_) => (Cow::Owned(bytes.iter().map(|&b| cp1252(b)).collect()), true),
+/// How a CSV file's bytes were read, when not as plain UTF-8.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    /// Excel's "Unicode text": UTF-16 with a byte-order mark, decoded as such.
+    Utf16,
+    /// Not UTF-8: read as Windows-1252; the first byte that was not UTF-8 is at (line, col).
+    Windows1252 {
+        line: usize,
+        col: usize,
+    },
+}
+
+/// Decode a CSV file's bytes: strip a UTF-8 BOM; UTF-16 with a BOM (Excel's "Unicode text") is
+/// decoded; text that is not UTF-8 (an Excel "CSV" saved as Windows-1252) is read as
+/// Windows-1252 and says where the first non-UTF-8 byte was, so a warning can name it.
+pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Encoding) {
+    let utf16 = |be: bool| {
+        let units = bytes[2..].chunks(2).map(|c| match (c, be) {
+            ([a, b], true) => u16::from_be_bytes([*a, *b]),
+            ([a, b], false) => u16::from_le_bytes([*a, *b]),
+            _ => 0xFFFD,
+        });
+        let text: String = char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+        (Cow::Owned(text), Encoding::Utf16)
+    };
+    if bytes.starts_with(&[0xFF, 0xFE]) {
+        return utf16(false);
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        return utf16(true);
+    }
+    match crate::decode::text(bytes) {
+        Ok(s) => (s, Encoding::Utf8),
+        Err(e) => {
+            let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            let text = bytes.iter().map(|&b| cp1252(b)).collect();
+            (
+                Cow::Owned(text),
+                Encoding::Windows1252 {
+                    line: e.line,
+                    col: e.col,
+                },
+            )
+        }
     }
 }
 
@@ -390,10 +430,15 @@ mod tests {
         assert_eq!(sniff_delimiter("a\tb\tc"), (b'\t', 0));
         assert_eq!(sniff_delimiter("\"x;y\",b,c"), (b',', 0));
         assert_eq!(sniff_delimiter("sep=;\na;b"), (b';', 1));
-        let (text, lossy) = decode(b"\xEF\xBB\xBFa,b");
-        assert_eq!((text.as_ref(), lossy), ("a,b", false));
-        let (text, lossy) = decode(b"Teacher\x92s caf\xE9");
-        assert_eq!((text.as_ref(), lossy), ("Teacher’s café", true));
+        let (text, enc) = decode(b"\xEF\xBB\xBFa,b");
+        assert_eq!((text.as_ref(), enc), ("a,b", Encoding::Utf8));
+        let (text, enc) = decode(b"Teacher\x92s caf\xE9");
+        assert_eq!(
+            (text.as_ref(), enc),
+            ("Teacher’s café", Encoding::Windows1252 { line: 1, col: 8 })
+        );
+        let (text, enc) = decode(b"\xFF\xFEa\0,\0b\0");
+        assert_eq!((text.as_ref(), enc), ("a,b", Encoding::Utf16));
     }
 
     fn dollars(cents: i64) -> String {

@@ -33,7 +33,7 @@
 //! `FILE:LINE: column "X": message`; without `skip_invalid` any row error fails the import.
 
 use super::columns::{Columns, detect};
-use super::csv_util::{decode, sniff_delimiter};
+use super::csv_util::{Encoding, decode, sniff_delimiter};
 use super::merge::merge;
 use super::rows::{State, UNKNOWN_MODEL, estimate_rows};
 use super::{ImportError, ModelRules, RowError};
@@ -135,7 +135,7 @@ pub fn import_inventory(
     existing: &[Item],
     opts: &ImportOptions,
 ) -> Result<ImportReport, ImportError> {
-    let (text, lossy) = decode(bytes);
+    let (text, encoding) = decode(bytes);
     let (delim, skip_lines) = sniff_delimiter(&text);
     let body = {
         let mut rest: &str = &text;
@@ -183,6 +183,7 @@ pub fn import_inventory(
         })?;
 
     let mut st = State::new(file_name, format, &cols, existing, &opts.rules);
+    st.header_len = headers.len();
     st.reserve(estimate_rows(body));
     while rdr.read_record(&mut rec).map_err(csv_err)? {
         let line = rec.position().map_or(0, |p| p.line() as usize) + skip_lines;
@@ -215,10 +216,12 @@ pub fn import_inventory(
         format == InventoryFormat::Generic,
     );
     let mut warnings = Vec::new();
-    if lossy {
-        warnings.push(format!(
-            "{file_name}: not UTF-8; read as Windows-1252/Latin-1"
-        ));
+    match encoding {
+        Encoding::Utf8 => {}
+        Encoding::Utf16 => warnings.push(format!("{file_name}: read as UTF-16 (byte-order mark)")),
+        Encoding::Windows1252 { line, col } => warnings.push(format!(
+            "{file_name}:{line}:{col}: not UTF-8 from here on; read as Windows-1252/Latin-1"
+        )),
     }
     if retired > 0 {
         warnings.push(format!(

@@ -80,6 +80,8 @@ pub(crate) struct State<'a> {
     serials_seen: SeenKeys,
     pub errors: Vec<RowError>,
     pub rows_read: usize,
+    /// Fields in the header row; a data row with fewer (or more, non-empty) is refused.
+    pub header_len: usize,
     pub retired: usize,
     pub no_site: usize,
     pub no_model: usize,
@@ -118,6 +120,7 @@ impl<'a> State<'a> {
             serials_seen: SeenKeys::default(),
             errors: Vec::new(),
             rows_read: 0,
+            header_len: 0,
             retired: 0,
             no_site: 0,
             no_model: 0,
@@ -139,7 +142,7 @@ impl<'a> State<'a> {
             file: self.file.into(),
             line,
             column,
-            message,
+            message: crate::decode::one_line(&message, 240),
         });
     }
 
@@ -148,6 +151,29 @@ impl<'a> State<'a> {
             return;
         }
         self.rows_read += 1;
+        let fields = rec.len();
+        let extra_filled = rec
+            .iter()
+            .skip(self.header_len)
+            .any(|f| !f.trim().is_empty());
+        if self.header_len > 0 && (fields < self.header_len || extra_filled) {
+            // A row cut short (or run on) would import with its trailing fields read from the
+            // wrong columns or left at defaults: refuse it by line.
+            let how = if fields < self.header_len {
+                "fewer"
+            } else {
+                "more"
+            };
+            self.err(
+                line,
+                None,
+                format!(
+                    "the row has {fields} fields, {how} than the header's {}; is a field cut short or a comma unquoted?",
+                    self.header_len
+                ),
+            );
+            return;
+        }
         let cols = self.cols;
         let get = |f: Field| -> Option<(&str, usize)> {
             cols.of(f).iter().find_map(|&i| {

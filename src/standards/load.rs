@@ -158,12 +158,21 @@ pub(crate) fn ron_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
 
 /// Reads a file as text, or a diagnostic naming it.
 pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    std::fs::read_to_string(path).map_err(|e| Diagnostic {
-        file: path.display().to_string(),
+    let file = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| Diagnostic {
+        file: file.clone(),
         line: 1,
         col: 1,
         message: format!("cannot read the file: {e}"),
-    })
+    })?;
+    crate::decode::text(&bytes)
+        .map(|t| t.into_owned())
+        .map_err(|e| Diagnostic {
+            file,
+            line: e.line,
+            col: e.col,
+            message: e.message,
+        })
 }
 
 impl Library {
@@ -183,6 +192,15 @@ impl Library {
     /// The embedded library extended and overridden by id with the user's `*.ron` files, read in
     /// file-name order (a later file wins over an earlier one for the same id).
     pub fn load(user_dir: Option<&Path>) -> Result<Library, LoadError> {
+        Library::load_with(user_dir, None)
+    }
+
+    /// `load`, as if the file `candidate.0` (in `user_dir`) held `candidate.1`: how a new
+    /// standards file is checked before it replaces anything on disk.
+    pub fn load_with(
+        user_dir: Option<&Path>,
+        candidate: Option<(&Path, &str)>,
+    ) -> Result<Library, LoadError> {
         let mut by_id: BTreeMap<String, Standard> = Library::builtin()
             .standards
             .into_iter()
@@ -193,17 +211,30 @@ impl Library {
                 standards: by_id.into_values().collect(),
             });
         };
-        let files = ron_files(dir).map_err(LoadError::from)?;
+        let mut files = if dir.is_dir() {
+            ron_files(dir).map_err(LoadError::from)?
+        } else {
+            Vec::new()
+        };
+        if let Some((path, _)) = candidate
+            && !files.iter().any(|f| f == path)
+        {
+            files.push(path.to_path_buf());
+            files.sort();
+        }
         let mut problems = Vec::new();
         let mut loaded = Vec::new();
         for path in files {
             let name = path.display().to_string();
-            let text = match read_text(&path) {
-                Ok(t) => t,
-                Err(d) => {
-                    problems.push(d);
-                    continue;
-                }
+            let text = match candidate {
+                Some((c, text)) if c == path => text.to_string(),
+                _ => match read_text(&path) {
+                    Ok(t) => t,
+                    Err(d) => {
+                        problems.push(d);
+                        continue;
+                    }
+                },
             };
             match parse_str(&name, &text) {
                 Ok(list) => {

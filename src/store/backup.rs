@@ -6,6 +6,7 @@
 //! session. The backups do not depend on sled's on-disk format, so `restore_latest` can rebuild a
 //! database from them after sled fails to open (sled #1527, #1533).
 
+use super::fsx;
 use super::lock::DirLock;
 use super::{SessionMeta, Store, StoreError, T, keys, session};
 use crate::model::Plan;
@@ -223,14 +224,14 @@ fn backup_session(
     {
         let body = export_ron(&plan);
         if old.split_once('\n').map(|(_, b)| b) == Some(body.as_str()) {
-            return write_atomically(&dir, newest, |w| {
+            return fsx::write_atomically(newest, |w| {
                 w.write_all(format!("{head}\n{body}").as_bytes())
             });
         }
     }
     let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S-%3f");
     let path = dir.join(format!("{name}-{stamp}.ron"));
-    write_atomically(&dir, &path, |w| {
+    fsx::write_atomically(&path, |w| {
         writeln!(w, "{head}")?;
         ron::Options::default()
             .to_io_writer_pretty(&mut *w, &plan, ron_config())
@@ -253,26 +254,6 @@ fn first_line(path: &Path) -> Option<String> {
     let mut line = String::new();
     std::io::BufReader::new(file).read_line(&mut line).ok()?;
     Some(line.trim_end().to_string())
-}
-
-/// Streams `write` into a temporary file in `dir`, syncs it, and renames it over `path`, so a
-/// backup is either complete or absent.
-fn write_atomically(
-    dir: &Path,
-    path: &Path,
-    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
-) -> Result<(), StoreError> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| StoreError::io(format!("create {}", dir.display()), e))?;
-    let tmp = dir.join(".backup.tmp");
-    let io = |e| StoreError::io(format!("write {}", path.display()), e);
-    let mut w =
-        std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp).map_err(io)?);
-    write(&mut w).map_err(io)?;
-    let f = w.into_inner().map_err(|e| io(e.into_error()))?;
-    f.sync_all().map_err(io)?;
-    drop(f);
-    std::fs::rename(&tmp, path).map_err(io)
 }
 
 /// What `restore_latest` did.
@@ -315,8 +296,8 @@ pub fn restore_latest(data_dir: &Path) -> Result<RestoreReport, StoreError> {
     };
     for (session, path) in latest {
         let shown = path.display().to_string();
-        let plan = std::fs::read_to_string(&path)
-            .map_err(|e| StoreError::io(format!("read {shown}"), e))
+        let plan = crate::decode::read_file(&path)
+            .map_err(StoreError::Invalid)
             .and_then(|text| import_plan(&shown, &text))
             .and_then(|plan| store.create(&session, &plan));
         match plan {

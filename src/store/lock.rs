@@ -6,7 +6,7 @@
 //! the process dies, even by `kill -9`, so a stale file never blocks anyone.
 
 use super::StoreError;
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
@@ -22,27 +22,13 @@ pub struct DirLock {
 impl DirLock {
     /// Creates `dir` if needed and takes the lock, or says who holds it.
     pub fn acquire(dir: &Path) -> Result<DirLock, StoreError> {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| StoreError::io(format!("create {}", dir.display()), e))?;
+        super::fsx::private_root(dir)?;
         let path = dir.join(LOCK_FILE);
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(|e| StoreError::io(format!("open {}", path.display()), e))?;
-        // std's file locks are stable since Rust 1.89; Cargo.toml's rust-version (1.88) needs
-        // bumping to 1.89 by whoever owns it.
-        #[allow(clippy::incompatible_msrv)]
-        let locked = file.try_lock();
-        match locked {
+        let mut file = super::fsx::open_private(&path)?;
+        match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
-                let mut text = String::new();
-                // Best effort: the holder may be writing it right now.
-                let _ = file.read_to_string(&mut text);
-                let (pid, since) = parse_holder(&text);
+                let (pid, since) = read_holder(&mut file);
                 return Err(StoreError::Locked {
                     pid,
                     since,
@@ -74,9 +60,25 @@ impl Drop for DirLock {
         // Leave the file in place (removing it would race with a process about to lock it);
         // clearing it keeps a stale pid from being shown.
         let _ = self.file.set_len(0);
-        #[allow(clippy::incompatible_msrv)]
         let _ = self.file.unlock();
     }
+}
+
+/// Who holds the lock. The holder writes its pid just after taking the lock, so a reader that
+/// finds the file still empty waits for it (up to 200 ms) rather than report "another vcio".
+fn read_holder(file: &mut File) -> (Option<u32>, Option<String>) {
+    for _ in 0..40 {
+        let mut text = String::new();
+        let read = file
+            .seek(SeekFrom::Start(0))
+            .and_then(|_| file.read_to_string(&mut text));
+        let holder = parse_holder(&text);
+        if read.is_ok() && text.contains('\n') && holder.0.is_some() {
+            return holder;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    (None, None)
 }
 
 /// `pid\nsince\n` as written by `acquire`; anything unreadable becomes `None`.

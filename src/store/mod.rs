@@ -40,6 +40,7 @@
 pub mod backup;
 mod diff;
 mod error;
+pub(crate) mod fsx;
 mod history;
 mod keys;
 pub mod lock;
@@ -48,6 +49,12 @@ mod session;
 pub use backup::{RestoreReport, export_json, export_ron, import_plan, restore_latest};
 pub use diff::{ChangeKind, InitiativeChange, initiative_changes, plan_diff};
 pub use error::StoreError;
+
+/// Writes `bytes` to `path` inside the data directory: private, atomic, never through a link.
+pub fn write_private_file(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    use std::io::Write;
+    fsx::write_atomically(path, |w| w.write_all(bytes))
+}
 pub use history::{Action, LogEntry};
 pub use session::{Session, UNDO_KEEP};
 
@@ -234,19 +241,26 @@ impl Store {
     /// rolling backups of changed sessions (failures to back up become `warnings`).
     pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
         let lock = DirLock::acquire(data_dir)?;
+        // Looser modes left by an older vcio (or a umask of 022) are tightened, and said so.
+        let notices = fsx::tighten_tree(data_dir);
         let mut store = Store::open_locked(data_dir, lock)?;
-        store.warnings = backup::rolling_backups(&store);
+        store.warnings = notices;
+        store.warnings.extend(backup::rolling_backups(&store));
         Ok(store)
     }
 
     /// Opens the database while already holding the lock (no backups written).
     pub(crate) fn open_locked(data_dir: &Path, lock: DirLock) -> Result<Store, StoreError> {
         let dir = data_dir.join("db");
+        fsx::private_dir(&dir)?;
         // A database that had data but lost its schema record is damaged, not new.
         let existed = std::fs::metadata(dir.join("db"))
             .map(|m| m.len() > 0)
             .unwrap_or(false);
         let db = open_sled(&dir)?;
+        // sled creates its files with the process umask; the folder is private already, and
+        // the files are made so too (quietly: this is not a change the user made).
+        let _ = fsx::tighten_tree(data_dir);
         let corrupt = |detail: &str| StoreError::Corrupt {
             dir: dir.clone(),
             detail: detail.to_string(),
@@ -437,6 +451,7 @@ impl Store {
 /// instance of this process that is shutting down (a `Store` just dropped: sled releases its
 /// file lock from background threads); wait for it briefly before giving up.
 fn open_sled(dir: &Path) -> Result<sled::Db, StoreError> {
+    remove_unfinished_snapshots(dir)?;
     let config = sled::Config::new()
         .path(dir)
         .mode(sled::Mode::LowSpace)
@@ -471,6 +486,33 @@ fn open_sled(dir: &Path) -> Result<sled::Db, StoreError> {
             Err(()) => return Err(corrupt("reading it crashed".into())),
         }
     }
+}
+
+/// Removes `snap.<lsn>.generating` files: snapshots sled began writing (when opening a database
+/// whose log had moved on) but never finished, because the process was killed or the disk was
+/// full. sled 0.34.7 picks the lexically greatest `snap.*` file as its newest snapshot, and a
+/// `.generating` name sorts after the finished snapshot of the same or a lower LSN, so a partial
+/// one makes the database fail to open ("the data on disk is corrupt") although every
+/// acknowledged edit is in the log. A finished snapshot is renamed from `.generating` only after
+/// it is complete and synced, so none is lost here; and no other process can be writing one,
+/// because the caller holds `vcio.lock` (sled writes snapshots only while it has the database
+/// open).
+pub(crate) fn remove_unfinished_snapshots(dir: &Path) -> Result<(), StoreError> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(StoreError::io(format!("read {}", dir.display()), e)),
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("snap.") && name.ends_with(".generating") {
+            let path = entry.path();
+            std::fs::remove_file(&path)
+                .map_err(|e| StoreError::io(format!("remove {}", path.display()), e))?;
+        }
+    }
+    Ok(())
 }
 
 /// Runs `f`, catching a panic and keeping its message off the terminal (sled may panic on a

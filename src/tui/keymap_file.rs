@@ -186,8 +186,17 @@ pub fn conflict(km: &Keymap) -> Option<String> {
 /// when the file could not be used.
 pub fn load(data_dir: &Path) -> (Keymap, Option<String>) {
     let path = data_dir.join("keymap.ron");
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
+    let text = match std::fs::read(&path) {
+        Ok(bytes) => match crate::decode::text(&bytes) {
+            Ok(t) => t.into_owned(),
+            Err(e) => {
+                let msg = format!(
+                    "keymap: {} (using the default keys)",
+                    e.at(&path.display().to_string())
+                );
+                return (Keymap::default(), Some(msg));
+            }
+        },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Keymap::default(), None),
         Err(e) => {
             let msg = format!("{}: {e} (using the default keys)", path.display());

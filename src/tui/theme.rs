@@ -322,9 +322,15 @@ pub fn load_all(data_dir: &Path) -> (Vec<Theme>, Vec<String>) {
     let dir = data_dir.join("themes");
     for (name, text) in BUILTIN {
         let path = dir.join(format!("{name}.ron"));
-        let user = std::fs::read_to_string(&path).ok();
+        let user = match std::fs::read(&path) {
+            Ok(bytes) => Some(crate::decode::text(&bytes).map(|t| t.into_owned())),
+            Err(_) => None,
+        };
         if let Some(user) = user {
-            match Theme::parse(name, &user) {
+            match user
+                .map_err(|e| format!("{}:{}: {}", e.line, e.col, e.message))
+                .and_then(|user| Theme::parse(name, &user))
+            {
                 Ok(t) => {
                     themes.push(t);
                     continue;
@@ -352,8 +358,13 @@ pub fn load_all(data_dir: &Path) -> (Vec<Theme>, Vec<String>) {
         if BUILTIN.iter().any(|(n, _)| *n == stem) {
             continue;
         }
-        match std::fs::read_to_string(&path)
-            .map_err(|e| format!("0:0: {e}"))
+        match std::fs::read(&path)
+            .map_err(|e| format!("1:1: {e}"))
+            .and_then(|bytes| {
+                crate::decode::text(&bytes)
+                    .map(|t| t.into_owned())
+                    .map_err(|e| format!("{}:{}: {}", e.line, e.col, e.message))
+            })
             .and_then(|text| Theme::parse(stem, &text))
         {
             Ok(t) => themes.push(t),
