@@ -369,10 +369,13 @@ fn backups_roll_and_restore_rebuilds_a_damaged_database() {
         std::fs::read_dir(&backups)
             .expect("backups dir")
             .flatten()
-            .filter(|e| e.file_name().to_string_lossy().starts_with(prefix))
+            .filter(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                name.starts_with(prefix) && name.ends_with(".ron")
+            })
             .count()
     };
-    // Opening wrote one backup per session; opening again without changes writes none.
+    // Creating wrote one backup per session; opening again without changes writes none.
     open(dir.path());
     assert_eq!((count("default-"), count("empty-")), (1, 1));
     for n in 0..5u32 {
@@ -387,17 +390,10 @@ fn backups_roll_and_restore_rebuilds_a_damaged_database() {
     let store = open(dir.path());
     let expected = store.open_session("default").expect("open").plan().clone();
     drop(store);
-    assert_eq!(count("default-"), 3, "keeps the last three");
-    let newest_streamed = list_backups(dir.path())
-        .expect("list")
-        .get("default")
-        .and_then(|files| files.last().cloned())
-        .expect("a default backup");
-    let text = std::fs::read_to_string(&newest_streamed).expect("read");
-    assert_eq!(
-        text.split_once('\n').map(|(_, b)| b),
-        Some(export_ron(&expected).as_str())
-    );
+    // The five edits are in the journal beside the one backup: no full backup per open.
+    assert_eq!(count("default-"), 1, "the journal covers the edits");
+    let journal = std::fs::read_to_string(backups.join("default.journal")).expect("journal");
+    assert_eq!(journal.lines().count(), 5, "{journal}");
 
     // Damage the database: sled's log file overwritten with garbage.
     let log = dir.path().join("db").join("db");
@@ -413,11 +409,30 @@ fn backups_roll_and_restore_rebuilds_a_damaged_database() {
     assert!(report.moved_aside.as_ref().is_some_and(|p| p.exists()));
     assert_eq!(report.restored.len(), 2, "{report:?}");
     assert!(report.skipped.is_empty());
+    let default = &report.restored[0];
+    assert_eq!(
+        (default.name.as_str(), default.replayed, default.changes),
+        ("default", 5, 5)
+    );
+    assert!(default.lost.is_empty(), "{report:?}");
     let store = open(dir.path());
     assert_eq!(
         store.open_session("default").expect("open").plan(),
         &expected
     );
+    // The log and the undo history came back too: undo returns INI-001 one quarter earlier.
+    {
+        let mut s = store.open_session("default").expect("open");
+        assert_eq!(s.log().expect("log").len(), 5);
+        s.undo()
+            .expect("undo")
+            .expect("an undo step survived the restore");
+        assert_eq!(
+            s.plan().initiative("INI-001").map(|i| i.start),
+            Some(q(2027, 1).plus(4))
+        );
+        s.redo().expect("redo").expect("redo");
+    }
     assert_eq!(
         store.open_session("empty").expect("open").plan(),
         &Plan::default()

@@ -54,22 +54,61 @@ pub fn run(cli: Cli, ctx: &Ctx) -> CliResult {
             );
             Ok(())
         }
-        other => with_session(other, ctx, width),
+        other @ (Command::Assess { .. }
+        | Command::Inventory { .. }
+        | Command::Roadmap { action: None, .. }
+        | Command::Budget { .. }
+        | Command::Export { .. }) => read_only(other, ctx, width),
+        other => with_session(other, ctx),
     }
 }
 
-/// Commands that read or change the session's plan.
-fn with_session(command: Command, ctx: &Ctx, width: usize) -> CliResult {
-    let store = open_store(ctx)?;
-    let mut session = open_or_create(&store, ctx, demo_plan)?;
+/// Commands that only read the session's plan. While another vcio holds the database (or the
+/// data directory cannot be written) they read the newest backup plus the edit journal, which
+/// reach the newest acknowledged edit, and say so on stderr.
+fn read_only(command: Command, ctx: &Ctx, width: usize) -> CliResult {
     let library = ctx.library()?;
+    match crate::store::Store::open(&ctx.data_dir) {
+        Ok(store) => {
+            for w in store.warnings() {
+                eprintln!("vcio: warning: {w}");
+            }
+            let session = open_or_create(&store, ctx, demo_plan)?;
+            view(command, session.name(), session.plan(), library, ctx, width)
+        }
+        Err(e) if e.read_only_reason().is_some() => {
+            let why = e.read_only_reason().unwrap_or_default();
+            // No backup to read: the original refusal is the better message.
+            let snap = crate::store::read_snapshot(&ctx.data_dir, &ctx.session)
+                .map_err(|_| UserError::from(e))?;
+            eprintln!(
+                "vcio: note: {why}; read session {:?} from its backup and journal (change {})",
+                snap.name, snap.changes
+            );
+            for why in &snap.lost {
+                eprintln!("vcio: warning: {why}");
+            }
+            view(command, &snap.name, &snap.plan, library, ctx, width)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn view(
+    command: Command,
+    name: &str,
+    plan: &crate::model::Plan,
+    library: Library,
+    ctx: &Ctx,
+    width: usize,
+) -> CliResult {
     match command {
         Command::Assess {
             year,
             baseline,
             format,
         } => {
-            let engine = Engine::new(session.plan(), library, ctx.as_of);
+            let engine = Engine::new(plan, library, ctx.as_of);
             let h = engine.horizon();
             let year = match year {
                 None => 0,
@@ -87,8 +126,8 @@ fn with_session(command: Command, ctx: &Ctx, width: usize) -> CliResult {
                 }
             };
             let view = AssessView {
-                session: session.name(),
-                district: &session.plan().district.name,
+                session: name,
+                district: &plan.district.name,
                 library: engine.library(),
                 derived: engine.derived(),
                 year,
@@ -100,37 +139,46 @@ fn with_session(command: Command, ctx: &Ctx, width: usize) -> CliResult {
             }
         }
         Command::Inventory { format } => match format {
-            Format::Json => print_json(&listings::inventory_json(session.name(), session.plan())),
-            Format::Table => print!("{}", listings::inventory_table(session.plan(), width)),
+            Format::Json => print_json(&listings::inventory_json(name, plan)),
+            Format::Table => print!("{}", listings::inventory_table(plan, width)),
         },
         Command::Roadmap {
             action: None,
             format,
         } => {
-            let engine = Engine::new(session.plan(), library, ctx.as_of);
+            let engine = Engine::new(plan, library, ctx.as_of);
             match format {
-                Format::Json => print_json(&roadmap::roadmap_json(
-                    session.name(),
-                    session.plan(),
-                    engine.derived(),
-                )),
-                Format::Table => print!(
-                    "{}",
-                    roadmap::roadmap_table(session.plan(), engine.derived(), width)
-                ),
+                Format::Json => print_json(&roadmap::roadmap_json(name, plan, engine.derived())),
+                Format::Table => {
+                    print!("{}", roadmap::roadmap_table(plan, engine.derived(), width))
+                }
             }
         }
+        Command::Budget { format } => {
+            let engine = Engine::new(plan, library, ctx.as_of);
+            match format {
+                Format::Json => print_json(&roadmap::budget_json(name, engine.derived())),
+                Format::Table => print!("{}", roadmap::budget_table(engine.derived(), width)),
+            }
+        }
+        Command::Export { format, out } => {
+            export(name, plan, library, ctx, format, out.as_deref())?
+        }
+        _ => unreachable_command()?,
+    }
+    Ok(())
+}
+
+/// Commands that change the session's plan.
+fn with_session(command: Command, ctx: &Ctx) -> CliResult {
+    let store = open_store(ctx)?;
+    let mut session = open_or_create(&store, ctx, demo_plan)?;
+    let library = ctx.library()?;
+    match command {
         Command::Roadmap {
             action: Some(action),
             ..
         } => roadmap_action(action, &mut session, library, ctx)?,
-        Command::Budget { format } => {
-            let engine = Engine::new(session.plan(), library, ctx.as_of);
-            match format {
-                Format::Json => print_json(&roadmap::budget_json(session.name(), engine.derived())),
-                Format::Table => print!("{}", roadmap::budget_table(engine.derived(), width)),
-            }
-        }
         Command::Undo => match session.undo()? {
             Some(edit) => println!("undone: {}", edit.describe()),
             None => return Err("nothing to undo".into()),
@@ -139,7 +187,6 @@ fn with_session(command: Command, ctx: &Ctx, width: usize) -> CliResult {
             Some(edit) => println!("redone: {}", edit.describe()),
             None => return Err("nothing to redo".into()),
         },
-        Command::Export { format, out } => export(&session, library, ctx, format, out.as_deref())?,
         Command::Generate {
             items,
             initiatives,
@@ -167,6 +214,11 @@ fn with_session(command: Command, ctx: &Ctx, width: usize) -> CliResult {
         }
         Command::Session(_)
         | Command::Standards(_)
+        | Command::Assess { .. }
+        | Command::Inventory { .. }
+        | Command::Roadmap { action: None, .. }
+        | Command::Budget { .. }
+        | Command::Export { .. }
         | Command::Import(ImportCmd::Plan { .. } | ImportCmd::Standards { .. }) => {
             unreachable_command()?
         }
@@ -248,20 +300,21 @@ fn roadmap_action(
 }
 
 fn export(
-    session: &Session,
+    name: &str,
+    plan: &crate::model::Plan,
     library: Library,
     ctx: &Ctx,
     format: ExportFormat,
     out: Option<&Path>,
 ) -> CliResult {
     let text = match format {
-        ExportFormat::Ron => crate::store::export_ron(session.plan()),
+        ExportFormat::Ron => crate::store::export_ron(plan),
         ExportFormat::Markdown | ExportFormat::Html | ExportFormat::Csv | ExportFormat::Json => {
-            let engine = Engine::new(session.plan(), library, ctx.as_of);
+            let engine = Engine::new(plan, library, ctx.as_of);
             let input = crate::reports::ReportInput {
-                session: session.name(),
+                session: name,
                 as_of: ctx.as_of,
-                plan: session.plan(),
+                plan: plan,
                 library: engine.library(),
                 derived: engine.derived(),
             };

@@ -102,8 +102,17 @@ fn restore(ctx: &Ctx, force: bool) -> CliResult {
     if let Some(old) = &report.moved_aside {
         println!("moved the old database to {}", old.display());
     }
-    for (name, file) in &report.restored {
-        println!("restored session {name:?} from {}", file.display());
+    for r in &report.restored {
+        println!(
+            "restored session {:?} from {} and {} journalled change(s) after it: {} change(s) in all, undo history and log kept",
+            r.name,
+            r.backup.display(),
+            r.replayed,
+            r.changes
+        );
+        for why in &r.lost {
+            eprintln!("vcio: warning: session {:?}: not recovered: {why}", r.name);
+        }
     }
     for why in &report.skipped {
         eprintln!("vcio: warning: not restored: {why}");

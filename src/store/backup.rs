@@ -6,9 +6,7 @@
 //! session. The backups do not depend on sled's on-disk format, so `restore_latest` can rebuild a
 //! database from them after sled fails to open (sled #1527, #1533).
 
-use super::fsx;
-use super::lock::DirLock;
-use super::{SessionMeta, Store, StoreError, T, keys, session};
+use super::{SessionMeta, Store, StoreError, T, fsx, journal, keys, session};
 use crate::model::Plan;
 use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
@@ -176,7 +174,18 @@ fn header(store: &Store, name: &str, meta: &SessionMeta) -> String {
     )
 }
 
-/// Backs up every session changed since its newest backup; returns one warning per failure.
+/// The change count a backup's header records (any database).
+pub(crate) fn change_of(header: &str) -> Option<u64> {
+    let (_, rest) = header.rsplit_once(", change ")?;
+    rest.strip_suffix(')')?.parse().ok()
+}
+
+/// After this many journal lines past its backup, a session gets a fresh backup on open (so a
+/// restore never replays more than this).
+pub const REBASE_AFTER: usize = 500;
+
+/// Backs up every session whose newest backup plus journal does not reach its newest change;
+/// returns one warning per failure.
 pub(crate) fn rolling_backups(store: &Store) -> Vec<String> {
     let mut warnings = Vec::new();
     let existing = match list_backups(store.data_dir()) {
@@ -188,6 +197,9 @@ pub(crate) fn rolling_backups(store: &Store) -> Vec<String> {
             let name = String::from_utf8_lossy(&k).into_owned();
             let meta: SessionMeta = keys::decode(&format!("session {name:?}"), &v)?;
             let files = existing.get(&name).map(Vec::as_slice).unwrap_or_default();
+            if is_current(store, &name, &meta, files) {
+                return Ok(());
+            }
             backup_session(store, &name, &meta, files).map_err(|e| {
                 StoreError::Invalid(format!("session {name:?} was not backed up: {e}"))
             })
@@ -199,44 +211,53 @@ pub(crate) fn rolling_backups(store: &Store) -> Vec<String> {
     warnings
 }
 
-/// Writes a new backup of one session unless the newest one already holds the same plan, then
-/// prunes to `KEEP`.
-fn backup_session(
+/// Whether the newest backup (of this database) plus the journal lines after it reach the
+/// session's newest change, with no gap and not too many lines to replay.
+fn is_current(store: &Store, name: &str, meta: &SessionMeta, files: &[PathBuf]) -> bool {
+    let Some(head) = files.last().and_then(|f| first_line(f)) else {
+        return false;
+    };
+    if head == header(store, name, meta) {
+        return true;
+    }
+    let ours = head.contains(&format!("(db {:016x},", store.instance()));
+    let Some(base) = change_of(&head).filter(|_| ours) else {
+        return false;
+    };
+    let after: Vec<u64> = journal::seqs(store.data_dir(), name)
+        .into_iter()
+        .filter(|&s| s >= base)
+        .collect();
+    let contiguous = after.iter().zip(base..).all(|(&s, want)| s == want);
+    contiguous && base + after.len() as u64 == meta.changes && after.len() < REBASE_AFTER
+}
+
+/// Writes a new backup of one session (its plan, and its history beside it), empties its
+/// journal, and prunes to `KEEP`.
+pub(crate) fn backup_session(
     store: &Store,
     name: &str,
     meta: &SessionMeta,
     files: &[PathBuf],
 ) -> Result<(), StoreError> {
     let head = header(store, name, meta);
-    let newest = files.last();
-    let newest_head = newest.and_then(|f| first_line(f));
-    if newest_head.as_deref() == Some(head.as_str()) {
-        return Ok(());
-    }
-    let plan = session::load_plan(store.inner(), name)?;
+    let session = session::Session::load(store.inner().clone(), name)?;
+    let history = session.history()?;
     let dir = backups_dir(store.data_dir());
-    // Written by another database (a restore): the plan may well be the same. Compare, and if
-    // it is, only refresh the header so the next open skips quickly.
-    let db_tag = format!("(db {:016x},", store.instance());
-    if let Some(newest) = newest
-        && !newest_head.is_some_and(|h| h.contains(&db_tag))
-        && let Ok(old) = std::fs::read_to_string(newest)
-    {
-        let body = export_ron(&plan);
-        if old.split_once('\n').map(|(_, b)| b) == Some(body.as_str()) {
-            return fsx::write_atomically(newest, |w| {
-                w.write_all(format!("{head}\n{body}").as_bytes())
-            });
-        }
-    }
     let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S-%3f");
     let path = dir.join(format!("{name}-{stamp}.ron"));
+    // The history first: a backup without its sidecar is still a valid (history-less) backup,
+    // a sidecar without its backup is ignored.
+    fsx::write_atomically(&journal::history_path(&path), |w| {
+        serde_json::to_writer(&mut *w, &history).map_err(std::io::Error::other)
+    })?;
     fsx::write_atomically(&path, |w| {
         writeln!(w, "{head}")?;
         ron::Options::default()
-            .to_io_writer_pretty(&mut *w, &plan, ron_config())
+            .to_io_writer_pretty(&mut *w, session.plan(), ron_config())
             .map_err(std::io::Error::other)
     })?;
+    journal::reset(store.data_dir(), name)?;
     let mut all: Vec<PathBuf> = files.to_vec();
     all.push(path);
     all.sort();
@@ -245,6 +266,7 @@ fn backup_session(
     for old in &all[..excess] {
         std::fs::remove_file(old)
             .map_err(|e| StoreError::io(format!("remove {}", old.display()), e))?;
+        let _ = std::fs::remove_file(journal::history_path(old));
     }
     Ok(())
 }
@@ -254,56 +276,4 @@ fn first_line(path: &Path) -> Option<String> {
     let mut line = String::new();
     std::io::BufReader::new(file).read_line(&mut line).ok()?;
     Some(line.trim_end().to_string())
-}
-
-/// What `restore_latest` did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RestoreReport {
-    /// Where the old database was moved (None: there was none).
-    pub moved_aside: Option<PathBuf>,
-    /// Sessions restored and the backup each came from.
-    pub restored: Vec<(String, PathBuf)>,
-    /// Sessions whose newest backup could not be read, with the reason.
-    pub skipped: Vec<String>,
-}
-
-/// Moves `<data_dir>/db` aside to `db.broken-<timestamp>`, creates a new database and imports
-/// each session's newest backup into it. Takes the lock: refused while vcio runs.
-pub fn restore_latest(data_dir: &Path) -> Result<RestoreReport, StoreError> {
-    let lock = DirLock::acquire(data_dir)?;
-    let latest: Vec<(String, PathBuf)> = list_backups(data_dir)?
-        .into_iter()
-        .filter_map(|(s, mut files)| files.pop().map(|f| (s, f)))
-        .collect();
-    if latest.is_empty() {
-        return Err(StoreError::NoBackups(backups_dir(data_dir)));
-    }
-    let db = data_dir.join("db");
-    let moved_aside = if db.exists() {
-        let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S-%3f");
-        let to = data_dir.join(format!("db.broken-{stamp}"));
-        std::fs::rename(&db, &to)
-            .map_err(|e| StoreError::io(format!("move {} aside", db.display()), e))?;
-        Some(to)
-    } else {
-        None
-    };
-    let store = Store::open_locked(data_dir, lock)?;
-    let mut report = RestoreReport {
-        moved_aside,
-        restored: Vec::new(),
-        skipped: Vec::new(),
-    };
-    for (session, path) in latest {
-        let shown = path.display().to_string();
-        let plan = crate::decode::read_file(&path)
-            .map_err(StoreError::Invalid)
-            .and_then(|text| import_plan(&shown, &text))
-            .and_then(|plan| store.create(&session, &plan));
-        match plan {
-            Ok(()) => report.restored.push((session, path)),
-            Err(e) => report.skipped.push(format!("{session}: {e}")),
-        }
-    }
-    Ok(report)
 }

@@ -71,7 +71,7 @@ impl std::fmt::Display for StoreError {
             StoreError::Io { what, source } => write!(f, "cannot {what}: {}", one_line(source)),
             StoreError::Corrupt { dir, detail } => write!(
                 f,
-                "the database in {} cannot be opened ({detail}); run `vcio session restore` to restore the newest backups",
+                "the database in {} cannot be opened ({detail}); `vcio session restore` rebuilds it from the backups and the edit journal",
                 dir.display()
             ),
             StoreError::NewerSchema { found, dir } => write!(
@@ -132,6 +132,25 @@ impl From<sled::Error> for StoreError {
 }
 
 impl StoreError {
+    /// Why the database cannot be opened for writing when a read-only command may still read
+    /// the newest backup and journal instead: another vcio holds it, or the data directory is
+    /// read-only to this user. None for every other error.
+    pub fn read_only_reason(&self) -> Option<String> {
+        match self {
+            StoreError::Locked { pid, dir, .. } => Some(match pid {
+                Some(p) => format!("another vcio (pid {p}) is using {}", dir.display()),
+                None => format!("another vcio is using {}", dir.display()),
+            }),
+            StoreError::Io { what, source }
+                if source.kind() == std::io::ErrorKind::PermissionDenied
+                    || source.raw_os_error() == Some(libc::EROFS) =>
+            {
+                Some(format!("cannot {what} (read-only)"))
+            }
+            _ => None,
+        }
+    }
+
     pub(crate) fn io(what: impl Into<String>, source: std::io::Error) -> Self {
         StoreError::Io {
             what: what.into(),

@@ -42,13 +42,16 @@ mod diff;
 mod error;
 pub(crate) mod fsx;
 mod history;
+mod journal;
 mod keys;
 pub mod lock;
+mod restore;
 mod session;
 
-pub use backup::{RestoreReport, export_json, export_ron, import_plan, restore_latest};
+pub use backup::{export_json, export_ron, import_plan};
 pub use diff::{ChangeKind, InitiativeChange, initiative_changes, plan_diff};
 pub use error::StoreError;
+pub use restore::{RestoreReport, RestoredSession, Snapshot, read_snapshot, restore_latest};
 
 /// Writes `bytes` to `path` inside the data directory: private, atomic, never through a link.
 pub fn write_private_file(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
@@ -389,7 +392,16 @@ impl Store {
             name.as_bytes().to_vec(),
             keys::encode_trusted("session metadata", &meta)?,
         );
-        self.inner.commit(&ops)
+        self.inner.commit(&ops)?;
+        // A journal left by an earlier session of this name describes another history.
+        journal::reset(self.data_dir(), name)?;
+        // A first backup now, so the journal always has a base (restore and read-only opens
+        // need one). If it fails, the next open writes it.
+        let files = backup::list_backups(self.data_dir())?
+            .remove(name)
+            .unwrap_or_default();
+        let _ = backup::backup_session(self, name, &meta, &files);
+        Ok(())
     }
 
     /// Opens a session: its plan, undo/redo depth and log position.
@@ -415,7 +427,8 @@ impl Store {
         let mut ops = Ops::default();
         ops.del(T::Sessions, name.as_bytes().to_vec());
         self.delete_ops(name, &mut ops)?;
-        self.inner.commit(&ops)
+        self.inner.commit(&ops)?;
+        journal::reset(self.data_dir(), name)
     }
 
     /// Replaces a session's plan (an import) as ONE undoable step that writes only what differs.

@@ -6,7 +6,7 @@
 //! fails, the in-memory plan is rolled back, so memory and disk never disagree.
 
 use super::history::{self, Action, LogEntry, StackEntry};
-use super::{Inner, Ops, SessionMeta, StoreError, T, keys, now_rfc3339};
+use super::{Inner, Ops, SessionMeta, StoreError, T, journal, keys, now_rfc3339};
 use crate::edit::{self, Edit};
 use crate::model::Plan;
 use std::collections::BTreeSet;
@@ -77,6 +77,7 @@ impl Session {
     pub fn apply_labeled(&mut self, edit: Edit, description: String) -> Result<Edit, StoreError> {
         let mut touched = Keys::default();
         touched.collect(&edit);
+        let edit_json = journal::encode_edit(&edit);
         let inverse = edit::apply(&mut self.plan, edit)?;
         let entry = StackEntry {
             edit: inverse,
@@ -85,6 +86,7 @@ impl Session {
         match self.persist_do(&touched, &entry) {
             Ok(meta) => {
                 self.meta = meta;
+                self.journal(Action::Do, &entry.description, edit_json.as_deref());
                 Ok(entry.edit)
             }
             Err(e) => {
@@ -147,6 +149,7 @@ impl Session {
             edit: edit::apply(&mut self.plan, entry.edit)?,
             description: entry.description,
         };
+        let description = back.description.clone();
         let persisted = (|| {
             let mut ops = Ops::default();
             touched.write(&self.name, &self.plan, &mut ops)?;
@@ -172,6 +175,7 @@ impl Session {
         match persisted {
             Ok(meta) => {
                 self.meta = meta;
+                self.journal(action, &description, None);
                 Ok(Some(applied))
             }
             Err(e) => {
@@ -179,6 +183,38 @@ impl Session {
                 Err(e)
             }
         }
+    }
+
+    /// Appends the change just committed to the journal beside the backups. A failure is not
+    /// the user's problem now (the database holds the change); the next open finds the gap in
+    /// the journal and writes a full backup instead.
+    fn journal(&self, action: Action, description: &str, edit_json: Option<&str>) {
+        let entry = LogEntry {
+            seq: self.meta.changes.saturating_sub(1),
+            at: self.meta.modified.clone(),
+            action,
+            description: description.to_string(),
+        };
+        let _ = journal::append(&self.inner.dir, &self.name, &entry, edit_json);
+    }
+
+    /// The undo and redo stacks and the log, as a backup's history sidecar records them.
+    pub(crate) fn history(&self) -> Result<journal::History, StoreError> {
+        let mut undo = Vec::new();
+        for depth in self.meta.undo_floor..self.meta.undo {
+            undo.push(history::read_entry(&self.inner, T::Undo, &self.name, depth)?.0);
+        }
+        let mut redo = Vec::new();
+        for depth in 0..self.meta.redo {
+            redo.push(history::read_entry(&self.inner, T::Redo, &self.name, depth)?.0);
+        }
+        Ok(journal::History {
+            changes: self.meta.changes,
+            undo_floor: self.meta.undo_floor,
+            undo,
+            redo,
+            log: self.log()?,
+        })
     }
 
     /// The session's log, oldest first.
