@@ -1,10 +1,10 @@
 //! End-to-end in a real pseudo-terminal: the `vcio` binary opens the TUI on the demo district,
 //! `L` x4 moves the selected bar one fiscal year and the budget strip changes, `q` quits, a
-//! reopen shows the move persisted, and a `NO_COLOR=1` run writes no colour SGR codes.
-//!
-//! Needs the lead's wiring of `vcio` (no subcommand) to `vcio::tui::run` on main; until then
-//! the tests are ignored. The harness never sends or expects cursor-position queries (a bare
-//! pty would never answer them).
+//! reopen shows the move persisted, a `NO_COLOR=1` run writes no colour SGR codes, and every
+//! catchable termination signal leaves the terminal restored. The harness never sends or
+//! expects cursor-position queries (a bare pty would never answer them).
+
+mod common;
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -272,6 +272,60 @@ fn the_terminal_is_restored_on_quit() {
         vt100::MouseProtocolMode::None
     );
     assert!(!parser.screen().hide_cursor(), "cursor shown again");
+}
+
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT end the workbench with the terminal restored (alternate
+/// screen left, mouse reporting off, cursor shown) and the edit made before them saved.
+#[test]
+fn the_terminal_is_restored_on_every_catchable_signal() {
+    for (sig, name) in [
+        (libc::SIGTERM, "TERM"),
+        (libc::SIGHUP, "HUP"),
+        (libc::SIGINT, "INT"),
+        (libc::SIGQUIT, "QUIT"),
+    ] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut tui = Tui::spawn(dir.path(), &[]);
+        let before = tui.wait_for("the roadmap", |s| selected_start(s).is_some());
+        let start = selected_start(&before).expect("a selected bar");
+        tui.send("L");
+        let after = tui.wait_for("the bar moved", |s| {
+            selected_start(s).is_some_and(|q| q != start)
+        });
+        let moved = selected_start(&after).expect("moved");
+        let pid = tui.child.process_id().expect("pid");
+        // SAFETY: sending a signal to our own child process.
+        assert_eq!(unsafe { libc::kill(pid as i32, sig) }, 0);
+        let deadline = Instant::now() + PATIENCE;
+        let status = loop {
+            tui.pump(Duration::from_millis(50));
+            if let Ok(Some(status)) = tui.child.try_wait() {
+                break status;
+            }
+            assert!(Instant::now() < deadline, "SIG{name} did not end vcio");
+        };
+        tui.pump(Duration::from_millis(50));
+        assert_eq!(status.exit_code(), 128 + sig as u32, "SIG{name}");
+        let mut parser = parser();
+        parser.process(&tui.raw);
+        let screen = parser.screen();
+        assert!(
+            !screen.alternate_screen(),
+            "SIG{name}: left the alternate screen"
+        );
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "SIG{name}: mouse reporting off"
+        );
+        assert!(!screen.hide_cursor(), "SIG{name}: cursor shown again");
+        let out = common::vcio(dir.path(), &["roadmap", "--format", "json"]);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains(&format!("\"start\": \"{moved}\"")),
+            "SIG{name}: the move was saved: {text}"
+        );
+    }
 }
 
 // ---- dragging bars with SGR mouse sequences ----

@@ -1,6 +1,8 @@
 //! Terminal lifecycle: raw mode, alternate screen, SGR mouse reporting (button and drag only),
 //! synchronized and buffered output, the event loop, and restoring everything on exit, on error
-//! (a guard's `Drop`) and on panic (a hook chained after color-eyre's).
+//! (a guard's `Drop`), on panic (a hook chained after color-eyre's) and on SIGTERM, SIGHUP,
+//! SIGINT and SIGQUIT (a flag the event loop checks at least every `SIGNAL_CHECK`; edits are
+//! durable before they show, so leaving between two events loses nothing acknowledged).
 
 use super::app::App;
 use ratatui::Terminal;
@@ -20,6 +22,30 @@ use std::time::Duration;
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 static MOUSE: AtomicBool = AtomicBool::new(false);
 static HOOK: Once = Once::new();
+/// The catchable termination signal received (0: none).
+static SIGNALLED: std::sync::LazyLock<std::sync::Arc<std::sync::atomic::AtomicUsize>> =
+    std::sync::LazyLock::new(Default::default);
+/// How often an idle event loop wakes to notice a termination signal.
+const SIGNAL_CHECK: Duration = Duration::from_millis(200);
+
+/// Registers the termination signals (once per process) so they end the loop instead of the
+/// process, which would leave the terminal in raw mode with mouse reporting on.
+fn install_signal_flags() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        for sig in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
+            let _ = signal_hook::flag::register_usize(sig, SIGNALLED.clone(), sig as usize);
+        }
+    });
+}
+
+fn signalled() -> Option<i32> {
+    match SIGNALLED.load(Ordering::SeqCst) {
+        0 => None,
+        sig => i32::try_from(sig).ok(),
+    }
+}
 
 /// SGR mouse reporting of presses, releases and drags only: `?1000` + `?1002` + `?1006`.
 /// Crossterm's `EnableMouseCapture` also turns on `?1003` (every motion), which floods an SSH
@@ -84,6 +110,7 @@ impl Drop for Guard {
 
 fn setup(mouse: bool) -> io::Result<Guard> {
     install_panic_hook();
+    install_signal_flags();
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     let guard = Guard;
@@ -131,7 +158,7 @@ pub fn run(app: &mut App, mouse: bool) -> color_eyre::Result<()> {
     // screen was cleared in `setup`.
     let mut terminal = Terminal::new(CrosstermBackend::new(out))?;
     let mut mouse_on = mouse;
-    loop {
+    'frames: loop {
         // `M` turns reporting off (so the terminal's own selection and copy work) and on.
         if app.mouse_enabled() != mouse_on {
             mouse_on = app.mouse_enabled();
@@ -151,7 +178,16 @@ pub fn run(app: &mut App, mouse: bool) -> color_eyre::Result<()> {
                 app.do_pending_work();
             }
         } else {
-            handle(app, event::read()?);
+            // Idle: wait for input, waking now and then to notice a termination signal.
+            loop {
+                if signalled().is_some() {
+                    break 'frames;
+                }
+                if event::poll(SIGNAL_CHECK)? {
+                    handle(app, event::read()?);
+                    break;
+                }
+            }
         }
         // Coalesce a burst (key repeat, pasted text, wheel, a fast drag: only the newest drag
         // position matters) into one redraw.
@@ -161,5 +197,9 @@ pub fn run(app: &mut App, mouse: bool) -> color_eyre::Result<()> {
     }
     drop(terminal);
     restore();
+    if let Some(sig) = signalled() {
+        // The terminal is back; end as the signal would have, with the shell's usual status.
+        std::process::exit(128 + sig);
+    }
     Ok(())
 }
