@@ -4,6 +4,7 @@
 //! applies the inverse, and applying that yields the redo. An edit that cannot apply changes
 //! nothing and says why.
 
+use crate::model::validate;
 use crate::model::{AnswerValue, BudgetSettings, District, Initiative, Item, Plan, Quarter};
 use serde::{Deserialize, Serialize};
 
@@ -161,9 +162,7 @@ fn initiative_mut<'a>(plan: &'a mut Plan, id: &str) -> Result<&'a mut Initiative
 pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
     match edit {
         Edit::PutItem(item) => {
-            if item.id.trim().is_empty() {
-                return Err(EditError::Invalid("an item needs an id".into()));
-            }
+            validate::item(&item).map_err(EditError::Invalid)?;
             match plan.item_index(&item.id) {
                 Ok(i) => Ok(Edit::PutItem(std::mem::replace(&mut plan.items[i], item))),
                 Err(i) => {
@@ -178,6 +177,7 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
             Err(_) => Err(EditError::NoSuchItem(id)),
         },
         Edit::SetAnswer { key, value } => {
+            validate::answer(&key, value.as_ref()).map_err(EditError::Invalid)?;
             let old = match value {
                 Some(v) => plan.answers.insert(key.clone(), v),
                 None => plan.answers.remove(&key),
@@ -185,7 +185,7 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
             Ok(Edit::SetAnswer { key, value: old })
         }
         Edit::PutInitiative(ini) => {
-            validate_initiative(&ini)?;
+            validate::initiative(&ini).map_err(EditError::Invalid)?;
             match plan.initiative_index(&ini.id) {
                 Ok(i) => Ok(Edit::PutInitiative(std::mem::replace(
                     &mut plan.initiatives[i],
@@ -203,16 +203,13 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
             Err(_) => Err(EditError::NoSuchInitiative(id)),
         },
         Edit::MoveInitiative { id, start } => {
+            validate::quarter(&format!("{id}: the start"), start).map_err(EditError::Invalid)?;
             let ini = initiative_mut(plan, &id)?;
             let old = std::mem::replace(&mut ini.start, start);
             Ok(Edit::MoveInitiative { id, start: old })
         }
         Edit::ResizeInitiative { id, duration } => {
-            if duration == 0 {
-                return Err(EditError::Invalid(
-                    "an initiative lasts at least one quarter".into(),
-                ));
-            }
+            validate::duration(&id, duration).map_err(EditError::Invalid)?;
             let ini = initiative_mut(plan, &id)?;
             let old = std::mem::replace(&mut ini.duration, duration);
             Ok(Edit::ResizeInitiative { id, duration: old })
@@ -232,15 +229,15 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
             })
         }
         Edit::SetDistrict(d) => {
-            if !(1..=12).contains(&d.fiscal_start_month) {
-                return Err(EditError::Invalid(
-                    "the fiscal year starts in a month 1..12".into(),
-                ));
-            }
+            validate::district(&d).map_err(EditError::Invalid)?;
             Ok(Edit::SetDistrict(std::mem::replace(&mut plan.district, d)))
         }
-        Edit::SetBudget(b) => Ok(Edit::SetBudget(std::mem::replace(&mut plan.budget, b))),
+        Edit::SetBudget(b) => {
+            validate::budget(&b).map_err(EditError::Invalid)?;
+            Ok(Edit::SetBudget(std::mem::replace(&mut plan.budget, b)))
+        }
         Edit::SetOverride { key, value } => {
+            validate::override_value(&key, value).map_err(EditError::Invalid)?;
             let old = match value {
                 Some(v) => plan.overrides.insert(key.clone(), v),
                 None => plan.overrides.remove(&key),
@@ -265,37 +262,6 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
             Ok(Edit::Batch(inverses))
         }
     }
-}
-
-fn validate_initiative(ini: &Initiative) -> Result<(), EditError> {
-    if ini.id.trim().is_empty() {
-        return Err(EditError::Invalid("an initiative needs an id".into()));
-    }
-    if ini.title.trim().is_empty() {
-        return Err(EditError::Invalid(format!(
-            "{}: the title is empty",
-            ini.id
-        )));
-    }
-    if ini.duration == 0 {
-        return Err(EditError::Invalid(format!(
-            "{}: lasts at least one quarter",
-            ini.id
-        )));
-    }
-    if ini.one_time_cents < 0 || ini.recurring_cents < 0 {
-        return Err(EditError::Invalid(format!(
-            "{}: costs cannot be negative",
-            ini.id
-        )));
-    }
-    if ini.depends_on.contains(&ini.id) {
-        return Err(EditError::Invalid(format!(
-            "{} cannot depend on itself",
-            ini.id
-        )));
-    }
-    Ok(())
 }
 
 /// Convenience for the common case of moving by a number of quarters.

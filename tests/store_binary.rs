@@ -69,7 +69,7 @@ fn a_damaged_database_points_to_restore_which_brings_the_sessions_back() {
     let out = vcio(dir.path(), &["session", "list"]);
     assert!(!out.status.success());
     let err = stderr(&out);
-    assert!(err.contains("run `vcio session restore`"), "{err}");
+    assert!(err.contains("`vcio session restore` rebuilds it"), "{err}");
     assert_eq!(err.trim_end().lines().count(), 1, "{err}");
 
     let out = vcio(dir.path(), &["session", "restore"]);

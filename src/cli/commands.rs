@@ -314,7 +314,7 @@ fn export(
             let input = crate::reports::ReportInput {
                 session: name,
                 as_of: ctx.as_of,
-                plan: plan,
+                plan,
                 library: engine.library(),
                 derived: engine.derived(),
             };

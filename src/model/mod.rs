@@ -9,6 +9,7 @@ pub mod inventory;
 pub mod plan;
 pub mod select;
 pub mod time;
+pub mod validate;
 
 pub use answers::{AnswerValue, Answers};
 pub use attrs::Attrs;

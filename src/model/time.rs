@@ -62,13 +62,21 @@ impl std::str::FromStr for YearMonth {
         let bad = || format!("expected a year-month like 2024-07, found {s:?}");
         let year: i32 = parts.next().and_then(|p| p.parse().ok()).ok_or_else(bad)?;
         let month: u8 = parts.next().and_then(|p| p.parse().ok()).ok_or_else(bad)?;
-        if let Some(day) = parts.next() {
-            day.parse::<u8>().map_err(|_| bad())?;
-        }
+        let day = match parts.next() {
+            Some(day) => Some(day.parse::<u32>().map_err(|_| bad())?),
+            None => None,
+        };
         if parts.next().is_some() || !(1000..=9999).contains(&year) {
             return Err(bad());
         }
-        YearMonth::new(year, month).ok_or_else(bad)
+        let ym = YearMonth::new(year, month).ok_or_else(bad)?;
+        // A day is dropped, but only a real one: 2026-02-30 is a typo, not February.
+        if let Some(day) = day
+            && NaiveDate::from_ymd_opt(year, u32::from(month), day).is_none()
+        {
+            return Err(format!("{s:?} is not a real date"));
+        }
+        Ok(ym)
     }
 }
 

@@ -76,6 +76,10 @@ pub fn import_plan(file_name: &str, text: &str) -> Result<Plan, StoreError> {
             .map_err(|e| parse_err(e.span.start.line, e.span.start.col, e.code.to_string()))?
     };
     plan.normalize();
+    // The same checks as every edit; the message names the entity (the file has no position
+    // for a value that parsed).
+    crate::model::validate::plan(&plan)
+        .map_err(|why| StoreError::Invalid(format!("{file_name}: {why}; nothing imported")))?;
     let dup = |ids: Vec<&str>| {
         ids.windows(2)
             .find(|w| w[0] == w[1])

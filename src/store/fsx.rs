@@ -177,9 +177,7 @@ pub fn tighten_tree(data_dir: &Path) -> Vec<String> {
             notices.push(n);
         }
     }
-    for file in [super::lock::LOCK_FILE] {
-        notices.extend(tighten(&data_dir.join(file)));
-    }
+    notices.extend(tighten(&data_dir.join(super::lock::LOCK_FILE)));
     notices
 }
 

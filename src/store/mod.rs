@@ -74,6 +74,8 @@ use std::sync::Arc;
 pub const SCHEMA_VERSION: u32 = 1;
 const SCHEMA_KEY: &[u8] = b"schema_version";
 const INSTANCE_KEY: &[u8] = b"instance";
+/// Values above this may become sled blobs (its threshold is higher; this errs on the safe side).
+const LARGE_VALUE: usize = 32 * 1024;
 
 /// The global trees. The discriminant indexes `Inner::trees`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -152,6 +154,11 @@ impl Inner {
         if ops.0.is_empty() {
             return Ok(());
         }
+        let began = std::time::SystemTime::now();
+        let large = ops
+            .0
+            .iter()
+            .any(|(_, _, v)| v.as_ref().is_some_and(|v| v.len() > LARGE_VALUE));
         let mut used: Vec<T> = ops.0.iter().map(|(t, _, _)| *t).collect();
         used.sort();
         used.dedup();
@@ -177,7 +184,38 @@ impl Inner {
                 return Err(StoreError::Db("the change was aborted".into()));
             }
         }
-        self.durable()
+        self.durable()?;
+        if large {
+            self.sync_blobs(began)?;
+        }
+        Ok(())
+    }
+
+    /// sled 0.34.7 writes a value above its blob threshold to its own file under `db/blobs/`
+    /// and never fsyncs it. Entities are bounded (`model::validate`) and undo entries chunked,
+    /// but an item with many asset tags can still be large, so after such a commit every blob
+    /// file written since it began is synced, then the folder.
+    fn sync_blobs(&self, since: std::time::SystemTime) -> Result<(), StoreError> {
+        let dir = self.dir.join("db").join("blobs");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return Ok(());
+        };
+        let recent = since - std::time::Duration::from_secs(2);
+        for entry in entries.flatten() {
+            let fresh = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t >= recent);
+            if fresh {
+                let path = entry.path();
+                File::open(&path)
+                    .and_then(|f| f.sync_all())
+                    .map_err(|e| StoreError::io(format!("sync {}", path.display()), e))?;
+            }
+        }
+        File::open(&dir)
+            .and_then(|d| d.sync_all())
+            .map_err(|e| StoreError::io(format!("sync {}", dir.display()), e))
     }
 
     /// `flush` (sled's log to the OS) plus `sync_data` on the log file (the OS to the disk).
@@ -372,6 +410,7 @@ impl Store {
             return Err(StoreError::SessionExists(name.to_string()));
         }
         check_unique_ids(plan)?;
+        crate::model::validate::plan(plan).map_err(StoreError::Invalid)?;
         let mut ops = Ops::default();
         // Clear leftovers a failed delete may have left under this name.
         self.delete_ops(name, &mut ops)?;
