@@ -84,7 +84,11 @@ impl fmt::Display for ImportError {
                 column,
                 message,
             } => {
-                write!(f, "{file}:{line}:{column}: {message}")
+                write!(
+                    f,
+                    "{file}:{line}:{column}: {}",
+                    crate::decode::one_line(message, 200)
+                )
             }
             ImportError::MissingColumns {
                 file,
@@ -100,7 +104,11 @@ impl fmt::Display for ImportError {
                 )
             }
             ImportError::UnknownFormat { file, header } => {
-                let shown: Vec<&str> = header.iter().take(12).map(String::as_str).collect();
+                let shown: Vec<std::borrow::Cow<str>> = header
+                    .iter()
+                    .take(12)
+                    .map(|h| crate::decode::excerpt(h, 40))
+                    .collect();
                 let more = if header.len() > 12 { ", ..." } else { "" };
                 write!(
                     f,

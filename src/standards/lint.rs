@@ -24,7 +24,10 @@ impl fmt::Display for Diagnostic {
         write!(
             f,
             "{}:{}:{}: {}",
-            self.file, self.line, self.col, self.message
+            self.file,
+            self.line,
+            self.col,
+            crate::decode::one_line(&self.message, 200)
         )
     }
 }

@@ -96,7 +96,11 @@ impl std::fmt::Display for StoreError {
                 line,
                 col,
                 msg,
-            } => write!(f, "{file}:{line}:{col}: {}", msg.replace('\n', " ")),
+            } => write!(
+                f,
+                "{file}:{line}:{col}: {}",
+                crate::decode::one_line(msg, 200)
+            ),
             StoreError::NoBackups(dir) => {
                 write!(f, "no backups to restore in {}", dir.display())
             }
