@@ -104,10 +104,10 @@ impl fmt::Display for ImportError {
                 )
             }
             ImportError::UnknownFormat { file, header } => {
-                let shown: Vec<std::borrow::Cow<str>> = header
+                let shown: Vec<String> = header
                     .iter()
                     .take(12)
-                    .map(|h| crate::decode::excerpt(h, 40))
+                    .map(|h| crate::decode::one_line(h, 40))
                     .collect();
                 let more = if header.len() > 12 { ", ..." } else { "" };
                 write!(
