@@ -11,6 +11,10 @@ pub trait History {
     fn plan(&self) -> &Plan;
     /// Applies an edit, records it for undo and clears redo. Returns the inverse.
     fn apply(&mut self, edit: Edit) -> Result<Edit, String>;
+    /// `apply` with the description the log records (sessions without a log ignore it).
+    fn apply_labeled(&mut self, edit: Edit, _label: String) -> Result<Edit, String> {
+        self.apply(edit)
+    }
     /// Undoes the last edit; returns the edit that was applied to do so.
     fn undo(&mut self) -> Result<Option<Edit>, String>;
     /// Redoes the last undone edit; returns the edit that was applied.

@@ -22,3 +22,4 @@ pub mod standards;
 pub mod store;
 pub mod tui;
 pub mod views;
+pub mod workspace;

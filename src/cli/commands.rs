@@ -11,7 +11,7 @@ use crate::derive::Engine;
 use crate::edit::Edit;
 use crate::model::{FiscalYear, Quarter};
 use crate::standards::{Library, lint_dir};
-use crate::store::Session;
+use crate::workspace::Workspace;
 use crate::views::{self, assess::AssessView, listings, roadmap};
 use std::path::Path;
 
@@ -37,23 +37,6 @@ pub fn run(cli: Cli, ctx: &Ctx) -> CliResult {
             Ok(())
         }
         Command::Import(ImportCmd::Standards { file }) => super::import::standards(ctx, &file),
-        Command::Import(ImportCmd::Plan { file }) => {
-            let plan = crate::store::import_plan(&file.display().to_string(), &read(&file)?)?;
-            let store = open_store(ctx)?;
-            if !store.exists(&ctx.session)? {
-                store.create(&ctx.session, &plan)?;
-            } else {
-                store.replace_plan(&ctx.session, &plan)?;
-            }
-            println!(
-                "imported {} into session {:?}: {} items, {} initiatives",
-                file.display(),
-                ctx.session,
-                plan.items.len(),
-                plan.initiatives.len()
-            );
-            Ok(())
-        }
         other @ (Command::Assess { .. }
         | Command::Inventory { .. }
         | Command::Roadmap { action: None, .. }
@@ -169,21 +152,37 @@ fn view(
     Ok(())
 }
 
-/// Commands that change the session's plan.
+/// Commands that change the session's plan: each is at most one edit, through the workspace
+/// (validated, saved before the command returns, recomputed), like a key in the TUI.
 fn with_session(command: Command, ctx: &Ctx) -> CliResult {
     let store = open_store(ctx)?;
-    let mut session = open_or_create(&store, ctx, demo_plan)?;
-    let library = ctx.library()?;
+    // A plan imported into a new session is that session's start, not an edit of the demo.
+    if let Command::Import(ImportCmd::Plan { file }) = &command
+        && !store.exists(&ctx.session)?
+    {
+        let plan = crate::store::import_plan(&file.display().to_string(), &read(file)?)?;
+        store.create(&ctx.session, &plan)?;
+        println!(
+            "imported {} into session {:?}: {} items, {} initiatives",
+            file.display(),
+            ctx.session,
+            plan.items.len(),
+            plan.initiatives.len()
+        );
+        return Ok(());
+    }
+    let session = open_or_create(&store, ctx, demo_plan)?;
+    let mut ws = Workspace::new(Box::new(session), ctx.library()?, ctx.as_of);
     match command {
         Command::Roadmap {
             action: Some(action),
             ..
-        } => roadmap_action(action, &mut session, library, ctx)?,
-        Command::Undo => match session.undo()? {
+        } => roadmap_action(action, &mut ws)?,
+        Command::Undo => match ws.undo()? {
             Some(edit) => println!("undone: {}", edit.describe()),
             None => return Err("nothing to undo".into()),
         },
-        Command::Redo => match session.redo()? {
+        Command::Redo => match ws.redo()? {
             Some(edit) => println!("redone: {}", edit.describe()),
             None => return Err("nothing to redo".into()),
         },
@@ -192,12 +191,12 @@ fn with_session(command: Command, ctx: &Ctx) -> CliResult {
             initiatives,
             seed,
         } => {
-            let ids: Vec<String> = library.standards.iter().map(|s| s.id.clone()).collect();
+            let ids: Vec<String> = ws.library().standards.iter().map(|s| s.id.clone()).collect();
             let plan = crate::generate::generate(items, initiatives, seed, &ids);
-            store.replace_plan(session.name(), &plan)?;
+            replace_plan(&mut ws, &plan)?;
             println!(
                 "session {:?} now holds a synthetic district: {} items, {} initiatives (seed {seed})",
-                session.name(),
+                ws.name(),
                 plan.items.len(),
                 plan.initiatives.len()
             );
@@ -210,7 +209,18 @@ fn with_session(command: Command, ctx: &Ctx) -> CliResult {
         }) => {
             let file =
                 file.ok_or("import inventory: give a FILE (or --template for the generic CSV)")?;
-            super::import::inventory(&mut session, ctx, &file, format, skip_invalid)?
+            super::import::inventory(&mut ws, ctx, &file, format, skip_invalid)?
+        }
+        Command::Import(ImportCmd::Plan { file }) => {
+            let plan = crate::store::import_plan(&file.display().to_string(), &read(&file)?)?;
+            replace_plan(&mut ws, &plan)?;
+            println!(
+                "imported {} into session {:?}: {} items, {} initiatives",
+                file.display(),
+                ws.name(),
+                plan.items.len(),
+                plan.initiatives.len()
+            );
         }
         Command::Session(_)
         | Command::Standards(_)
@@ -219,9 +229,18 @@ fn with_session(command: Command, ctx: &Ctx) -> CliResult {
         | Command::Roadmap { action: None, .. }
         | Command::Budget { .. }
         | Command::Export { .. }
-        | Command::Import(ImportCmd::Plan { .. } | ImportCmd::Standards { .. }) => {
-            unreachable_command()?
-        }
+        | Command::Import(ImportCmd::Standards { .. }) => unreachable_command()?,
+    }
+    Ok(())
+}
+
+/// Replaces the plan as one undoable edit that changes only what differs.
+fn replace_plan(ws: &mut Workspace, plan: &crate::model::Plan) -> CliResult {
+    let edits = crate::store::plan_diff(ws.plan(), plan);
+    let n = edits.len();
+    if n > 0 {
+        let label = format!("import plan ({n} change{})", if n == 1 { "" } else { "s" });
+        ws.apply_labeled(Edit::Batch(edits), label)?;
     }
     Ok(())
 }
@@ -230,13 +249,7 @@ fn unreachable_command() -> CliResult {
     Err("internal: command dispatched to the wrong handler".into())
 }
 
-fn roadmap_action(
-    action: RoadmapCmd,
-    session: &mut Session,
-    library: Library,
-    ctx: &Ctx,
-) -> CliResult {
-    let engine = Engine::new(session.plan(), library, ctx.as_of);
+fn roadmap_action(action: RoadmapCmd, ws: &mut Workspace) -> CliResult {
     let edit = match action {
         RoadmapCmd::Move {
             id,
@@ -247,7 +260,7 @@ fn roadmap_action(
                 .parse()
                 .map_err(|e: String| UserError(format!("QUARTER: {e}")))?;
             if cascade {
-                crate::roadmap::cascade_move(session.plan(), &id, start)
+                crate::roadmap::cascade_move(ws.plan(), &id, start)
                     .map_err(|e| e.to_string())?
             } else {
                 Edit::MoveInitiative { id, start }
@@ -255,9 +268,9 @@ fn roadmap_action(
         }
         RoadmapCmd::Schedule { dry_run } => {
             let result = crate::roadmap::schedule::schedule(
-                session.plan(),
-                engine.horizon(),
-                engine.library(),
+                ws.plan(),
+                ws.engine().horizon(),
+                ws.library(),
             );
             for (id, why) in &result.unplaced {
                 eprintln!("vcio: warning: {id} cannot be placed: {why}");
@@ -265,7 +278,7 @@ fn roadmap_action(
             // One line per move, "ID FROM -> TO", so a dry run can be read before saving.
             for m in &result.moves {
                 if let Edit::MoveInitiative { id, start } = m {
-                    let from = session.plan().initiative(id).map(|i| i.start.to_string());
+                    let from = ws.plan().initiative(id).map(|i| i.start.to_string());
                     println!("{id} {} -> {start}", from.unwrap_or_default());
                 }
             }
@@ -286,15 +299,15 @@ fn roadmap_action(
                 Some(q) => q
                     .parse()
                     .map_err(|e: String| UserError(format!("--start: {e}")))?,
-                None => engine.horizon().now_quarter().plus(1),
+                None => ws.engine().horizon().now_quarter().plus(1),
             };
             let ini =
-                crate::roadmap::template::from_standard(session.plan(), &engine, &standard, start)?;
+                crate::roadmap::template::from_standard(ws.plan(), ws.engine(), &standard, start)?;
             Edit::PutInitiative(ini)
         }
     };
     let description = edit.describe();
-    session.apply(edit)?;
+    ws.apply(edit)?;
     println!("{description}");
     Ok(())
 }

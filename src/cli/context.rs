@@ -29,6 +29,12 @@ impl From<&str> for UserError {
     }
 }
 
+impl From<crate::workspace::ChangeError> for UserError {
+    fn from(e: crate::workspace::ChangeError) -> Self {
+        UserError(e.to_string())
+    }
+}
+
 pub type CliResult<T = ()> = Result<T, UserError>;
 
 #[derive(Debug, Clone)]

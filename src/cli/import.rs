@@ -5,14 +5,14 @@ use super::context::CliResult;
 use super::{Ctx, InventoryFormat as CliFormat, UserError};
 use crate::edit::Edit;
 use crate::io::{ImportOptions, InventoryFormat, ModelRules, import_inventory, import_oscal};
-use crate::store::Session;
+use crate::workspace::Workspace;
 use std::path::Path;
 
 /// District model rules live in `DATA_DIR/model-rules.ron` and are tried before the defaults.
 pub const MODEL_RULES_FILE: &str = "model-rules.ron";
 
 pub fn inventory(
-    session: &mut Session,
+    ws: &mut Workspace,
     ctx: &Ctx,
     file: &Path,
     format: CliFormat,
@@ -40,7 +40,7 @@ pub fn inventory(
     };
     let name = file.display().to_string();
     let report =
-        import_inventory(&name, &bytes, &session.plan().items, &opts).map_err(|e| e.to_string())?;
+        import_inventory(&name, &bytes, &ws.plan().items, &opts).map_err(|e| e.to_string())?;
     for skipped in &report.skipped {
         eprintln!("vcio: skipped {skipped}");
     }
@@ -64,7 +64,7 @@ pub fn inventory(
         println!("{summary}; nothing changed");
         return Ok(());
     }
-    session.apply_labeled(Edit::Batch(edits), format!("import inventory from {name}"))?;
+    ws.apply_labeled(Edit::Batch(edits), format!("import inventory from {name}"))?;
     println!("{summary}");
     Ok(())
 }

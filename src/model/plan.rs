@@ -48,6 +48,13 @@ impl Plan {
         self.items.sort_by(|a, b| a.id.cmp(&b.id));
         self.initiatives.sort_by(|a, b| a.id.cmp(&b.id));
     }
+    /// The first `ITM-NNNN` no item uses.
+    pub fn next_item_id(&self) -> String {
+        (1..)
+            .map(|n| format!("ITM-{n:04}"))
+            .find(|id| self.item(id).is_none())
+            .unwrap_or_else(|| "ITM-X".into())
+    }
     /// A fresh id with a prefix that no initiative uses yet: `INI-014`.
     pub fn next_initiative_id(&self) -> String {
         (1..)

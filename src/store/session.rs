@@ -271,6 +271,9 @@ impl crate::history::History for Session {
     fn apply(&mut self, edit: Edit) -> Result<Edit, String> {
         Session::apply(self, edit).map_err(|e| e.to_string())
     }
+    fn apply_labeled(&mut self, edit: Edit, label: String) -> Result<Edit, String> {
+        Session::apply_labeled(self, edit, label).map_err(|e| e.to_string())
+    }
     fn undo(&mut self) -> Result<Option<Edit>, String> {
         Session::undo(self).map_err(|e| e.to_string())
     }

@@ -1,5 +1,5 @@
 //! The workbench state and its update function: keys become actions, actions become edits of
-//! the plan (through `History::apply`, then `Engine::update`) or changes of view state.
+//! the plan (through the `Workspace`, which saves and recomputes) or changes of view state.
 //! Rendering (`draw`) only reads this state; the one exception is the scroll offsets, which the
 //! renderer nudges (through `Cell`) to keep the selection on screen.
 
@@ -9,7 +9,8 @@ use super::glyphs::Glyphs;
 use super::keymap::{Keymap, Scope};
 use super::theme::{self, Theme};
 use super::view::{self, InventoryView, SortKey, StdRow};
-use crate::derive::{Derived, Engine};
+use crate::derive::Derived;
+use crate::workspace::Workspace;
 use crate::history::History;
 use crate::model::{Initiative, Item, Plan};
 use crate::standards::Library;
@@ -78,8 +79,8 @@ pub struct Scroll {
 }
 
 pub struct App {
-    pub(crate) history: Box<dyn History>,
-    pub(crate) engine: Engine,
+    /// The session and its derived state: the one owner of every change.
+    pub(crate) ws: Workspace,
     pub(crate) keymap: Keymap,
     pub(crate) themes: Vec<Theme>,
     pub(crate) theme: usize,
@@ -139,7 +140,7 @@ impl App {
         opts: &TuiOptions,
         color: bool,
     ) -> App {
-        let engine = Engine::new(history.plan(), library, as_of);
+        let ws = Workspace::new(history, library, as_of);
         let (mut themes, errors) = theme::load_all(&opts.data_dir);
         if !color {
             themes = themes.into_iter().map(Theme::without_color).collect();
@@ -165,11 +166,10 @@ impl App {
         if let Some(e) = keymap_error {
             status = Some((StatusKind::Error, e));
         }
-        let inventory = InventoryView::build(history.plan(), SortKey::Name, "");
+        let inventory = InventoryView::build(ws.plan(), SortKey::Name, "");
         let year = 0;
         App {
-            history,
-            engine,
+            ws,
             keymap,
             themes,
             theme: theme_index,
@@ -205,30 +205,30 @@ impl App {
     pub fn plan(&self) -> &Plan {
         match self.drag.as_ref().and_then(|d| d.scratch.as_ref()) {
             Some(s) => &s.plan,
-            None => self.history.plan(),
+            None => self.ws.plan(),
         }
     }
     /// The derived state as shown (the drag preview's, during a drag).
     pub fn derived(&self) -> &Derived {
         match self.drag.as_ref().and_then(|d| d.scratch.as_ref()) {
-            Some(s) => s.engine.derived(),
-            None => self.engine.derived(),
+            Some(s) => s.derived(),
+            None => self.ws.derived(),
         }
     }
     /// The derived state of the saved plan, ignoring any drag preview.
     pub fn derived_base(&self) -> &Derived {
-        self.engine.derived()
+        self.ws.derived()
     }
     /// Whether the session has an edit to undo.
     pub fn can_undo(&self) -> bool {
-        self.history.can_undo()
+        self.ws.can_undo()
     }
     /// Whether mouse reporting is wanted.
     pub fn mouse_enabled(&self) -> bool {
         self.mouse
     }
     pub fn library(&self) -> &Library {
-        self.engine.library()
+        self.ws.library()
     }
     pub fn focus(&self) -> Pane {
         self.focus
@@ -317,7 +317,7 @@ impl App {
     }
 
     pub(crate) fn rebuild_inventory(&mut self) {
-        self.inventory = InventoryView::build(self.history.plan(), self.sort, &self.filter);
+        self.inventory = InventoryView::build(self.ws.plan(), self.sort, &self.filter);
         let n = self.inventory.item_rows.len();
         self.sel.inventory = self.sel.inventory.min(n.saturating_sub(1));
     }

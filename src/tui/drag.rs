@@ -1,25 +1,18 @@
 //! Dragging a roadmap bar: press on its body to move it, on either end to resize it. While the
 //! button is held the candidate edit is applied to a scratch copy of the plan and a cloned
-//! `Engine` (never persisted), so the bar, the budget strip and the header preview the result;
-//! release commits one undoable edit through `History::apply`; Esc restores the plan as it was.
+//! `Engine` (a `workspace::Preview`, never saved), so the bar, the budget strip and the header
+//! preview the result; release commits one undoable edit through the workspace; Esc restores
+//! the plan as it was.
 
 use super::app::App;
 use super::hit::Part;
-use crate::derive::Engine;
-use crate::edit::{self, Edit};
+use crate::edit::Edit;
+use crate::workspace::Preview;
 use crate::model::{Plan, Quarter};
 use crate::roadmap::cascade_move;
 
-/// Longest initiative a drag makes, in quarters (as `]`).
-const MAX_QUARTERS: i32 = 40;
-
-/// The plan and derived state with the candidate applied.
-pub struct Scratch {
-    pub plan: Plan,
-    pub engine: Engine,
-    /// Undoes the candidate currently applied to `plan`.
-    inverse: Option<Edit>,
-}
+/// Longest initiative a drag makes, in quarters (the model's rule).
+const MAX_QUARTERS: i32 = crate::model::validate::MAX_QUARTERS as i32;
 
 /// A drag in progress.
 pub struct Drag {
@@ -32,7 +25,7 @@ pub struct Drag {
     orig_duration: u8,
     /// The edit release would commit (None: nothing changes).
     pub candidate: Option<Edit>,
-    pub scratch: Option<Box<Scratch>>,
+    pub scratch: Option<Box<Preview>>,
 }
 
 impl App {
@@ -42,7 +35,7 @@ impl App {
 
     /// Starts dragging the initiative at `index` from `quarter`.
     pub fn begin_drag(&mut self, index: usize, part: Part, quarter: i32) {
-        let Some(ini) = self.history.plan().initiatives.get(index) else {
+        let Some(ini) = self.ws.plan().initiatives.get(index) else {
             return;
         };
         self.drag = Some(Drag {
@@ -90,7 +83,7 @@ impl App {
             return;
         }
         d.delta = delta;
-        let candidate = candidate(self.history.plan(), d);
+        let candidate = candidate(self.ws.plan(), d);
         let (id, msg) = (d.id.clone(), preview_message(d, &candidate));
         self.preview(candidate);
         match msg {
@@ -99,30 +92,15 @@ impl App {
         }
     }
 
-    /// Applies `candidate` (after undoing the previous one) to the scratch plan and engine.
+    /// Shows `candidate` in the scratch preview instead of the previous one.
     fn preview(&mut self, candidate: Result<Option<Edit>, String>) {
-        let history = &self.history;
-        let engine = &self.engine;
+        let ws = &self.ws;
         let Some(d) = self.drag.as_mut() else { return };
         let cand = candidate.ok().flatten();
-        if let Some(s) = d.scratch.as_mut()
-            && let Some(inv) = s.inverse.take()
-            && edit::apply(&mut s.plan, inv.clone()).is_ok()
-        {
-            s.engine.update(&s.plan, &inv);
-        }
-        if let Some(c) = &cand {
-            let s = d.scratch.get_or_insert_with(|| {
-                Box::new(Scratch {
-                    plan: history.plan().clone(),
-                    engine: engine.clone(),
-                    inverse: None,
-                })
-            });
-            if let Ok(inv) = edit::apply(&mut s.plan, c.clone()) {
-                s.engine.update(&s.plan, c);
-                s.inverse = Some(inv);
-            }
+        if cand.is_some() || d.scratch.is_some() {
+            d.scratch
+                .get_or_insert_with(|| Box::new(ws.preview()))
+                .show(cand.as_ref());
         }
         d.candidate = cand;
     }

@@ -7,8 +7,7 @@ use super::app::{App, Mode, Pending};
 use crate::edit::Edit;
 use crate::roadmap::{cascade_move, schedule, template};
 
-/// Longest initiative `]` will make, in quarters.
-const MAX_QUARTERS: u8 = 40;
+use crate::model::validate::MAX_QUARTERS;
 
 impl App {
     fn selected_id(&mut self) -> Option<String> {
@@ -92,7 +91,7 @@ impl App {
             return;
         };
         let start = self.derived().horizon.now_quarter().plus(1);
-        match template::from_standard(self.plan(), &self.engine, &std_id, start) {
+        match template::from_standard(self.plan(), self.ws.engine(), &std_id, start) {
             Ok(ini) => {
                 let id = ini.id.clone();
                 let title = ini.title.clone();
@@ -178,13 +177,12 @@ impl App {
 impl App {
     // ---- edits ----
 
-    /// Every change goes through here: persist (History::apply), then recompute (Engine::update).
-    /// Errors are shown in the status line, never raised.
+    /// Every change goes through here, to the workspace (validate, save, recompute). Errors are
+    /// shown in the status line, never raised.
     pub(crate) fn apply(&mut self, edit: Edit) -> bool {
         let touched = edit.touched();
-        match self.history.apply(edit.clone()) {
+        match self.ws.apply(edit) {
             Ok(_) => {
-                self.engine.update(self.history.plan(), &edit);
                 if touched.inventory {
                     self.rebuild_inventory();
                 }
@@ -199,7 +197,7 @@ impl App {
     }
 
     pub(crate) fn undo(&mut self) {
-        match self.history.undo() {
+        match self.ws.undo() {
             Ok(Some(edit)) => {
                 self.after_history(&edit);
                 self.info(&format!("undone: {}", edit.describe()));
@@ -210,7 +208,7 @@ impl App {
     }
 
     pub(crate) fn redo(&mut self) {
-        match self.history.redo() {
+        match self.ws.redo() {
             Ok(Some(edit)) => {
                 self.after_history(&edit);
                 self.info(&format!("redone: {}", edit.describe()));
@@ -221,7 +219,6 @@ impl App {
     }
 
     fn after_history(&mut self, edit: &Edit) {
-        self.engine.update(self.history.plan(), edit);
         if edit.touched().inventory {
             self.rebuild_inventory();
         }

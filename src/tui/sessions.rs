@@ -25,7 +25,7 @@ impl App {
         &self.sessions
     }
     pub fn session_name(&self) -> &str {
-        self.history.name()
+        self.ws.name()
     }
     pub fn compare(&self) -> Option<&Compare> {
         self.compare.as_ref()
@@ -50,16 +50,13 @@ impl App {
             self.info("no store: sessions are not available here");
             return;
         };
-        if name == self.history.name() {
+        if name == self.ws.name() {
             self.info(&format!("already in session {name}"));
             return;
         }
         match store.open_session(name) {
             Ok(session) => {
-                let as_of = self.engine.horizon().as_of;
-                let library = self.library().clone();
-                self.engine = Engine::new(session.plan(), library, as_of);
-                self.history = Box::new(session);
+                self.ws.switch(Box::new(session));
                 self.sel = Default::default();
                 self.rebuild_inventory();
                 self.clamp_selections();
@@ -103,7 +100,7 @@ impl App {
     /// Forks the current session into `name` and switches to it.
     pub(crate) fn fork_to(&mut self, name: &str) {
         let Some(store) = &self.store else { return };
-        let from = self.history.name().to_string();
+        let from = self.ws.name().to_string();
         match store.fork(&from, name) {
             Ok(()) => {
                 self.refresh_sessions();
@@ -122,7 +119,7 @@ impl App {
             self.info("no store: nothing to compare with");
             return;
         };
-        let current = self.history.name().to_string();
+        let current = self.ws.name().to_string();
         let (a, b) = match (store.open_session(&current), store.open_session(other)) {
             (Ok(a), Ok(b)) => (a, b),
             (Err(e), _) | (_, Err(e)) => {
@@ -130,7 +127,7 @@ impl App {
                 return;
             }
         };
-        let as_of = self.engine.horizon().as_of;
+        let as_of = self.ws.as_of();
         let ea = Engine::new(a.plan(), self.library().clone(), as_of);
         let eb = Engine::new(b.plan(), self.library().clone(), as_of);
         let width = usize::from(self.area.get().width.saturating_sub(4)).max(60);

@@ -42,14 +42,6 @@ const DISTRICT: &str = "district";
 /// The Funding choice meaning the general fund.
 const NO_SOURCE: &str = "none";
 
-/// The first `ITM-NNNN` no item uses.
-pub fn next_item_id(plan: &Plan) -> String {
-    (1..)
-        .map(|n| format!("ITM-{n:04}"))
-        .find(|id| plan.item(id).is_none())
-        .unwrap_or_else(|| "ITM-X".into())
-}
-
 fn opt_text(o: Option<impl ToString>) -> String {
     o.map(|x| x.to_string()).unwrap_or_default()
 }
@@ -57,7 +49,7 @@ fn opt_text(o: Option<impl ToString>) -> String {
 impl ItemForm {
     /// The form over `base` (editing), or over a new item with a fresh id.
     pub fn form(plan: &Plan, base: Option<&Item>) -> Form {
-        let fresh = next_item_id(plan);
+        let fresh = plan.next_item_id();
         let it = base
             .cloned()
             .unwrap_or_else(|| Item::new(&fresh, "", Category::Device, "", 1));

@@ -74,7 +74,7 @@ impl App {
                 text: format!("session {s}"),
                 target: Target::Session(s.clone()),
             });
-            if s != self.history.name() {
+            if s != self.ws.name() {
                 out.push(Candidate {
                     text: format!("compare with {s}"),
                     target: Target::Compare(s.clone()),

@@ -34,7 +34,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         sep(),
         budget,
         sep(),
-        Span::styled(format!("session {}", app.history.name()), theme.muted),
+        Span::styled(format!("session {}", app.ws.name()), theme.muted),
         sep(),
         Span::styled(format!("as of {}", d.horizon.as_of), theme.muted),
     ];
