@@ -7,7 +7,7 @@
 //! budget is used up. All arithmetic is integer cents, and splits distribute remainders so that
 //! parts always add up to the whole.
 
-use crate::derive::horizon::Horizon;
+use crate::model::Horizon;
 use crate::model::{ErateCategory, FiscalYear, GENERAL_FUND, Plan, SourceKind, SpendKind};
 use serde::Serialize;
 use std::collections::BTreeMap;

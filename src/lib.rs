@@ -1,6 +1,6 @@
 //! vcio: a terminal planning workbench for school-district technology leaders.
 //!
-//! Data flows one way (see README "Architecture"):
+//! Data flows one way (see ARCHITECTURE.md):
 //! files / sled --load--> `model::Plan` --derive--> `derive::Derived` --render--> TUI / CLI / reports,
 //! and every change is an `edit::Edit` applied to the plan, which yields its inverse for undo.
 

@@ -87,10 +87,7 @@ impl Workspace {
     /// `apply` with the description the log records ("import inventory from FILE").
     pub fn apply_labeled(&mut self, edit: Edit, label: String) -> Result<Edit, ChangeError> {
         let probe = edit.clone();
-        let inverse = self
-            .session
-            .apply_labeled(edit, label)
-            .map_err(classify)?;
+        let inverse = self.session.apply_labeled(edit, label).map_err(classify)?;
         self.engine.update(self.session.plan(), &probe);
         Ok(inverse)
     }

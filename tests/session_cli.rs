@@ -4,13 +4,14 @@
 mod store_support;
 
 use store_support::{q, rich_plan};
-use vcio::cli::session::{open_or_create, render_compare, run};
+use vcio::cli::session::{open_or_create, run};
 use vcio::cli::{Ctx, SessionCmd};
 use vcio::derive::Engine;
 use vcio::edit::Edit;
 use vcio::model::Plan;
 use vcio::standards::Library;
 use vcio::store::Store;
+use vcio::views::compare::render as render_compare;
 
 fn ctx(dir: &std::path::Path, session: &str) -> Ctx {
     Ctx::new(Some(dir.to_path_buf()), session.into(), Some("2026-11-22")).expect("ctx")
@@ -151,7 +152,13 @@ fn compare_lists_added_removed_moved_and_changed_initiatives() {
     let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
     let ea = Engine::new(base.plan(), Library::builtin(), as_of);
     let eb = Engine::new(alt.plan(), Library::builtin(), as_of);
-    let text = render_compare([(&base, ea.derived()), (&alt, eb.derived())], 80);
+    let text = render_compare(
+        [
+            (base.name(), base.plan(), ea.derived()),
+            (alt.name(), alt.plan(), eb.derived()),
+        ],
+        80,
+    );
     // INI-001's spend moves from FY2027 to FY2029.
     let year = |fy: &str| {
         text.lines()
@@ -182,6 +189,12 @@ fn compare_lists_added_removed_moved_and_changed_initiatives() {
     );
     assert!(row("INI-777").contains("added"), "{text}");
     assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
-    let same = render_compare([(&base, ea.derived()), (&base, ea.derived())], 80);
+    let same = render_compare(
+        [
+            (base.name(), base.plan(), ea.derived()),
+            (base.name(), base.plan(), ea.derived()),
+        ],
+        80,
+    );
     assert!(same.contains("the initiatives are the same"), "{same}");
 }

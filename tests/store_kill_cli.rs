@@ -59,7 +59,14 @@ fn kill_9_of_cli_edits_loses_nothing_and_never_leaves_the_database_unopenable() 
         let mut child = Command::new(env!("CARGO_BIN_EXE_vcio"))
             .arg("--data-dir")
             .arg(dir.path())
-            .args(["--as-of", "2026-11-22", "roadmap", "move", "INI-001", &target])
+            .args([
+                "--as-of",
+                "2026-11-22",
+                "roadmap",
+                "move",
+                "INI-001",
+                &target,
+            ])
             .env_remove("VCIO_DATA_DIR")
             .stdout(Stdio::null())
             .stderr(Stdio::null())

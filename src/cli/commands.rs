@@ -11,8 +11,8 @@ use crate::derive::Engine;
 use crate::edit::Edit;
 use crate::model::{FiscalYear, Quarter};
 use crate::standards::{Library, lint_dir};
-use crate::workspace::Workspace;
 use crate::views::{self, assess::AssessView, listings, roadmap};
+use crate::workspace::Workspace;
 use std::path::Path;
 
 /// Runs a parsed command line (the TUI is started by `main` when there is no subcommand).
@@ -191,7 +191,12 @@ fn with_session(command: Command, ctx: &Ctx) -> CliResult {
             initiatives,
             seed,
         } => {
-            let ids: Vec<String> = ws.library().standards.iter().map(|s| s.id.clone()).collect();
+            let ids: Vec<String> = ws
+                .library()
+                .standards
+                .iter()
+                .map(|s| s.id.clone())
+                .collect();
             let plan = crate::generate::generate(items, initiatives, seed, &ids);
             replace_plan(&mut ws, &plan)?;
             println!(
@@ -260,18 +265,14 @@ fn roadmap_action(action: RoadmapCmd, ws: &mut Workspace) -> CliResult {
                 .parse()
                 .map_err(|e: String| UserError(format!("QUARTER: {e}")))?;
             if cascade {
-                crate::roadmap::cascade_move(ws.plan(), &id, start)
-                    .map_err(|e| e.to_string())?
+                crate::roadmap::cascade_move(ws.plan(), &id, start).map_err(|e| e.to_string())?
             } else {
                 Edit::MoveInitiative { id, start }
             }
         }
         RoadmapCmd::Schedule { dry_run } => {
-            let result = crate::roadmap::schedule::schedule(
-                ws.plan(),
-                ws.engine().horizon(),
-                ws.library(),
-            );
+            let result =
+                crate::roadmap::schedule::schedule(ws.plan(), ws.engine().horizon(), ws.library());
             for (id, why) in &result.unplaced {
                 eprintln!("vcio: warning: {id} cannot be placed: {why}");
             }

@@ -1,4 +1,4 @@
-//! The command line (DESIGN section 4). Parsing lives here; each command group has its own
+//! The command line (ARCHITECTURE.md, "The command-line contract"). Parsing lives here; each command group has its own
 //! file that reads the plan, derives what it needs and prints a view. Every user error becomes
 //! one line on stderr and a non-zero exit, with nothing changed.
 

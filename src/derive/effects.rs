@@ -7,10 +7,10 @@
 //! quarter; where several initiatives refresh the same items, each year takes the one that
 //! completed last.
 
-use super::horizon::Horizon;
 use crate::assess::compile::{CSelector, compile_selector};
 use crate::assess::slots::{Dates, ScanCtx, SlotTotals};
 use crate::fast_hash::FastMap;
+use crate::model::Horizon;
 use crate::model::{Effect, Initiative, Item, Plan, Quarter};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};

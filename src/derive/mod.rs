@@ -7,8 +7,8 @@
 //! initiatives' warnings; it never re-scans the inventory.
 
 pub mod effects;
-pub mod horizon;
 mod judge;
+pub mod warnings;
 
 use crate::assess::compile::{Compiled, compile};
 use crate::assess::eval::{Outcome, Status};
@@ -16,11 +16,11 @@ use crate::assess::slots::{ScanCtx, SlotIndex, SlotTotals, scan};
 use crate::budget::{Budget, InventoryCosts, InventorySums, roll_up_with};
 use crate::edit::Edit;
 use crate::fast_hash::FastMap;
+pub use crate::model::Horizon;
 use crate::model::{FiscalYear, Plan, Quarter};
 use crate::standards::Library;
 use chrono::NaiveDate;
 use effects::EffectIndex;
-pub use horizon::Horizon;
 use judge::{CheckReads, Judge, Memo};
 use std::collections::HashMap;
 
@@ -276,7 +276,7 @@ impl Engine {
         let h = &self.derived.horizon;
         let warn = |ini| {
             let mut out = Vec::new();
-            crate::roadmap::initiative_warnings(plan, h, &is_standard, ini, &mut out);
+            warnings::initiative_warnings(plan, h, &is_standard, ini, &mut out);
             out
         };
         match moved {
@@ -291,7 +291,7 @@ impl Engine {
             }
             _ => {
                 self.ini_warnings = plan.initiatives.iter().map(warn).collect();
-                self.cycle_warning = crate::roadmap::cycle_warning(plan);
+                self.cycle_warning = warnings::cycle_warning(plan);
             }
         }
     }

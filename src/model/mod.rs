@@ -1,9 +1,10 @@
-//! The domain model: plain serde data with no I/O (DESIGN section 2).
+//! The domain model: plain serde data with no I/O (ARCHITECTURE.md, "Code map").
 
 pub mod answers;
 pub mod attrs;
 pub mod budget;
 pub mod district;
+pub mod horizon;
 pub mod initiative;
 pub mod inventory;
 pub mod plan;
@@ -15,6 +16,7 @@ pub use answers::{AnswerValue, Answers};
 pub use attrs::Attrs;
 pub use budget::{BudgetSettings, C2Cycle, ERATE, FundingSource, GENERAL_FUND, SourceKind};
 pub use district::{District, Site};
+pub use horizon::Horizon;
 pub use initiative::{Effect, Initiative, SpendKind};
 pub use inventory::{AttrValue, Category, ErateCategory, Item};
 pub use plan::Plan;

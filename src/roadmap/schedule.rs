@@ -7,8 +7,8 @@
 //! budget limit is not modelled here, so the budget view remains the final word.
 
 use crate::budget::{discount_share, split_even};
-use crate::derive::Horizon;
 use crate::edit::Edit;
+use crate::model::Horizon;
 use crate::model::{GENERAL_FUND, Initiative, Plan, Quarter, SourceKind};
 use crate::standards::Library;
 use std::cmp::Ordering;

@@ -7,9 +7,9 @@
 use super::app::App;
 use super::hit::Part;
 use crate::edit::Edit;
-use crate::workspace::Preview;
 use crate::model::{Plan, Quarter};
 use crate::roadmap::cascade_move;
+use crate::workspace::Preview;
 
 /// Longest initiative a drag makes, in quarters (the model's rule).
 const MAX_QUARTERS: i32 = crate::model::validate::MAX_QUARTERS as i32;

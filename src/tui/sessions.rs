@@ -120,19 +120,27 @@ impl App {
             return;
         };
         let current = self.ws.name().to_string();
-        let (a, b) = match (store.open_session(&current), store.open_session(other)) {
-            (Ok(a), Ok(b)) => (a, b),
-            (Err(e), _) | (_, Err(e)) => {
+        if other == current {
+            self.info("that is the session open now: pick another to compare with");
+            return;
+        }
+        // A is the session open here (its plan and derived state as shown); only B is opened.
+        let b = match store.open_session(other) {
+            Ok(b) => b,
+            Err(e) => {
                 self.error(&format!("cannot compare: {e}"));
                 return;
             }
         };
-        let as_of = self.ws.as_of();
-        let ea = Engine::new(a.plan(), self.library().clone(), as_of);
-        let eb = Engine::new(b.plan(), self.library().clone(), as_of);
+        let eb = Engine::new(b.plan(), self.library().clone(), self.ws.as_of());
         let width = usize::from(self.area.get().width.saturating_sub(4)).max(60);
-        let text =
-            crate::cli::session::render_compare([(&a, ea.derived()), (&b, eb.derived())], width);
+        let text = crate::views::compare::render(
+            [
+                (&current, self.ws.plan(), self.ws.derived()),
+                (other, b.plan(), eb.derived()),
+            ],
+            width,
+        );
         self.compare = Some(Compare {
             title: format!("{current} (A) vs {other} (B)"),
             text,

@@ -1,7 +1,8 @@
 //! Read-only views of a plan and what is derived from it, as the CLI prints them: aligned
-//! tables for people, one JSON document for programs (DESIGN section 4 shapes).
+//! tables for people, one JSON document for programs (the JSON shapes in ARCHITECTURE.md, "The command-line contract").
 
 pub mod assess;
+pub mod compare;
 pub mod listings;
 pub mod roadmap;
 pub mod table;

@@ -3,7 +3,7 @@
 //! The current fiscal year is judged as of "now" (the as-of date); each later year as of its
 //! last day, so equipment that ages out or loses support during a year fails in that year.
 
-use crate::model::{District, FiscalCalendar, FiscalYear, Quarter, YearMonth};
+use super::{District, FiscalCalendar, FiscalYear, Quarter, YearMonth};
 use chrono::NaiveDate;
 
 #[derive(Clone, PartialEq)]
