@@ -115,6 +115,8 @@ pub struct App {
     pub(crate) prompt: String,
     /// Session names for the palette and the session switcher.
     pub(crate) sessions: Vec<String>,
+    /// What is selected, by id (`selection`).
+    pub(crate) chosen: super::selection::Chosen,
     /// Keys of a sequence begun but not finished ("g" of "g d").
     pub(crate) pending: Vec<super::keymap::Key>,
 }
@@ -196,6 +198,7 @@ impl App {
             prompt: String::new(),
             sessions: Vec::new(),
             pending: Vec::new(),
+            chosen: Default::default(),
         }
     }
 
@@ -318,23 +321,20 @@ impl App {
 
     pub(crate) fn rebuild_inventory(&mut self) {
         self.inventory = InventoryView::build(self.ws.plan(), self.sort, &self.filter);
-        let n = self.inventory.item_rows.len();
-        self.sel.inventory = self.sel.inventory.min(n.saturating_sub(1));
+        self.follow();
     }
 
-    /// Clamps every selection after the plan changed.
+    /// Keeps every selection on what was chosen after the plan changed.
     pub(crate) fn clamp_selections(&mut self) {
-        let n = self.plan().initiatives.len();
-        self.sel.roadmap = self.sel.roadmap.min(n.saturating_sub(1));
-        let s = self.standard_rows().len();
-        self.sel.standards = self.sel.standards.min(s.saturating_sub(1));
         self.set_year(self.year as i32);
+        self.follow();
     }
 
     /// Selects an initiative in the Roadmap by id.
     pub(crate) fn select_initiative(&mut self, id: &str) {
         if let Ok(i) = self.plan().initiative_index(id) {
             self.sel.roadmap = i;
+            self.choose();
         }
     }
 
@@ -355,6 +355,7 @@ impl App {
         }
         if let Some(k) = row_of(self) {
             self.sel.inventory = k;
+            self.choose();
         }
     }
 }

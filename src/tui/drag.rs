@@ -48,15 +48,15 @@ impl App {
             candidate: None,
             scratch: None,
         });
+        let id = ini.id.clone();
         self.sel.roadmap = index;
+        self.choose();
         let what = match part {
             Part::Body => "move",
             Part::Start | Part::End => "resize",
         };
-        self.info(&format!(
-            "dragging {} to {what}: release to commit, Esc to cancel",
-            ini.id
-        ));
+        let msg = format!("dragging {id} to {what}: release to commit, Esc to cancel");
+        self.info(&msg);
     }
 
     /// The pointer is over `quarter` (extrapolated past the view's edges) and `beyond` quarters

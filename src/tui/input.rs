@@ -13,6 +13,11 @@ impl App {
         if key.kind == KeyEventKind::Release {
             return;
         }
+        self.key(key);
+        self.after_input();
+    }
+
+    fn key(&mut self, key: KeyEvent) {
         // Esc quickly followed by a key arrives as one Alt-chord (over SSH, through tmux). No
         // Alt-letter is bound by default, so an unbound one is read as Esc, then the letter.
         if let KeyCode::Char(c) = key.code
@@ -221,10 +226,17 @@ impl App {
             }
             Pane::Budget => self.set_year(self.year_index() as i32 + delta.signum()),
         }
+        self.choose();
     }
 
     pub(crate) fn set_year(&mut self, y: i32) {
         let n = self.derived().horizon.years.len() as i32;
         self.year = y.clamp(0, (n - 1).max(0)) as usize;
+    }
+
+    /// Every key ends here: whatever it changed (the year, the sort, the plan), each pane's
+    /// selection stays on the initiative, standard or item chosen.
+    pub(crate) fn after_input(&mut self) {
+        self.follow();
     }
 }

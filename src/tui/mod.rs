@@ -25,6 +25,7 @@ pub mod mouse;
 mod ops;
 pub mod palette;
 pub mod panes;
+pub mod selection;
 pub mod sessions;
 pub mod term;
 pub mod theme;

@@ -11,6 +11,11 @@ use ratatui::layout::{Position, Rect};
 
 impl App {
     pub fn handle_mouse(&mut self, ev: MouseEvent) {
+        self.mouse_event(ev);
+        self.after_input();
+    }
+
+    fn mouse_event(&mut self, ev: MouseEvent) {
         if self.mode == Mode::Help {
             if matches!(ev.kind, MouseEventKind::Down(_)) {
                 self.mode = Mode::Normal;
@@ -78,6 +83,7 @@ impl App {
                     let i = self.scroll.roadmap.get() + row - hdr;
                     if i < self.plan().initiatives.len() {
                         self.sel.roadmap = i;
+                        self.choose();
                     }
                 }
             }
@@ -85,12 +91,14 @@ impl App {
                 let i = self.scroll.standards.get() + row;
                 if i < self.standard_rows().len() {
                     self.sel.standards = i;
+                    self.choose();
                 }
             }
             Pane::Inventory => {
                 let display = self.scroll.inventory.get() + row;
                 if let Some(j) = self.inventory.item_rows.iter().position(|r| *r == display) {
                     self.sel.inventory = j;
+                    self.choose();
                 }
             }
             Pane::Budget => {

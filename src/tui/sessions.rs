@@ -57,7 +57,6 @@ impl App {
         match store.open_session(name) {
             Ok(session) => {
                 self.ws.switch(Box::new(session));
-                self.sel = Default::default();
                 self.rebuild_inventory();
                 self.clamp_selections();
                 self.info(&format!("switched to session {name}"));

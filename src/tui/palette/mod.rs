@@ -187,12 +187,16 @@ impl App {
             Target::Initiative(i) => {
                 self.focus = Pane::Roadmap;
                 self.sel.roadmap = i.min(self.plan().initiatives.len().saturating_sub(1));
+                self.choose();
             }
             Target::Standard(i) => {
                 self.focus = Pane::Standards;
                 let id = self.library().standards.get(i).map(|s| s.id.clone());
                 match self.standard_rows().iter().position(|r| r.index == i) {
-                    Some(row) => self.sel.standards = row,
+                    Some(row) => {
+                        self.sel.standards = row;
+                        self.choose();
+                    }
                     None => self.info(&format!(
                         "{} is not failing in the fiscal year shown",
                         id.unwrap_or_default()
@@ -212,6 +216,7 @@ impl App {
                 }
                 if let Some(row) = find(self) {
                     self.sel.inventory = row;
+                    self.choose();
                 }
             }
             Target::Session(name) => self.switch_session(&name),
