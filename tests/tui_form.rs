@@ -39,7 +39,7 @@ fn to_field(app: &mut App, f: Field) {
 fn enter_opens_the_form_and_a_save_is_one_undo_step() {
     let mut app = app();
     keys(&mut app, "<Enter>");
-    assert_eq!(app.mode(), &Mode::Form);
+    assert_eq!(app.mode(), Mode::Form);
     assert_eq!(
         app.form()
             .and_then(|f| f.initiative())
@@ -62,7 +62,7 @@ fn enter_opens_the_form_and_a_save_is_one_undo_step() {
     retype(&mut app, "Board approved");
     assert!(app.form_errors().is_empty(), "{:?}", app.form_errors());
     keys(&mut app, "<Enter>");
-    assert_eq!(app.mode(), &Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
     let ini = app
         .plan()
         .initiative("INI-001")
@@ -102,11 +102,11 @@ fn invalid_fields_show_messages_next_to_them_and_block_the_save() {
     assert!(s.contains("1 to 40 quarters"), "{s}");
     let before = app.plan().clone();
     keys(&mut app, "<Enter>");
-    assert_eq!(app.mode(), &Mode::Form, "still open");
+    assert_eq!(app.mode(), Mode::Form, "still open");
     assert!(app.status_is_error());
     assert_eq!(app.plan(), &before);
     keys(&mut app, "<Esc>");
-    assert_eq!(app.mode(), &Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
     assert_eq!(app.plan(), &before);
     assert!(!app.can_undo());
 }
@@ -180,7 +180,7 @@ fn esc_then_a_key_arriving_as_one_alt_chord_closes_the_form_then_acts() {
         ratatui::crossterm::event::KeyModifiers::ALT
             | ratatui::crossterm::event::KeyModifiers::SHIFT,
     ));
-    assert_eq!(app.mode(), &Mode::Normal, "the form closed");
+    assert_eq!(app.mode(), Mode::Normal, "the form closed");
     assert_eq!(app.plan().initiatives[0].title, before.initiatives[0].title);
     assert_eq!(
         app.plan().initiatives[0].start.to_string(),

@@ -76,7 +76,7 @@ fn a_new_item_is_saved_with_exact_cents_selected_and_one_undo_step() {
     assert_eq!(app.focus(), Pane::Inventory);
     let before = app.plan().clone();
     keys(&mut app, "a");
-    assert_eq!(app.mode(), &Mode::Form);
+    assert_eq!(app.mode(), Mode::Form);
     assert_eq!(value(&app, "Id"), "ITM-0001", "a fresh id is offered");
     to_label(&mut app, "Name");
     keys(&mut app, "Chromebook 2027");
@@ -105,7 +105,7 @@ fn a_new_item_is_saved_with_exact_cents_selected_and_one_undo_step() {
     keys(&mut app, "Acme");
     assert!(app.form_errors().is_empty(), "{:?}", app.form_errors());
     keys(&mut app, "<Enter>");
-    assert_eq!(app.mode(), &Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
     assert_eq!(app.status(), Some("added ITM-0001 (u to undo)"));
     let it = app.plan().item("ITM-0001").expect("added").clone();
     assert_eq!(it.name, "Chromebook 2027");
@@ -168,12 +168,12 @@ fn bad_quantity_money_and_months_show_messages_and_block_the_save() {
     assert!(s.contains("a month like 2024-07"), "{s}");
     let before = app.plan().clone();
     keys(&mut app, "<Enter>");
-    assert_eq!(app.mode(), &Mode::Form, "still open");
+    assert_eq!(app.mode(), Mode::Form, "still open");
     assert!(app.status_is_error());
     assert_eq!(app.plan(), &before);
     assert!(!app.can_undo());
     keys(&mut app, "<Esc>");
-    assert_eq!(app.mode(), &Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
     assert_eq!(app.plan(), &before);
 }
 
@@ -189,7 +189,7 @@ fn a_new_item_opens_without_messages_until_a_save_is_refused() {
         "empty required fields do not open in red:\n{opened}"
     );
     keys(&mut app, "<Enter>");
-    assert_eq!(app.mode(), &Mode::Form, "the save was refused");
+    assert_eq!(app.mode(), Mode::Form, "the save was refused");
     assert_eq!(app.plan(), &before);
     let refused = text(&app, 100, 30);
     assert!(
@@ -212,7 +212,7 @@ fn a_duplicate_id_is_refused() {
     );
     let before = app.plan().clone();
     keys(&mut app, "<Enter>");
-    assert_eq!(app.mode(), &Mode::Form);
+    assert_eq!(app.mode(), Mode::Form);
     assert_eq!(app.plan(), &before);
     assert_eq!(app.form().map(|f| f.focus), Some(0), "focus goes to the id");
     retype(&mut app, "CB 2022");
@@ -234,7 +234,7 @@ fn enter_on_an_item_edits_it_with_its_id_fixed() {
     let id = app.selected_item().expect("an item").id.clone();
     let n = app.plan().items.len();
     keys(&mut app, "<Enter>");
-    assert_eq!(app.mode(), &Mode::Form);
+    assert_eq!(app.mode(), Mode::Form);
     keys(&mut app, "X"); // the id does not take typing
     assert_eq!(value(&app, "Id"), id);
     keys(&mut app, "<Enter>");
@@ -294,7 +294,7 @@ fn answers_are_set_changed_and_cleared_in_one_undo_step_and_standards_follow() {
     assert_ne!(status_now(&app, std_index), Status::Pass);
     keys(&mut app, TO_STANDARDS);
     keys(&mut app, "A");
-    assert_eq!(app.mode(), &Mode::Form);
+    assert_eq!(app.mode(), Mode::Form);
     // Opened on the selected standard's question when it asks one.
     let selected = app.standard_rows()[0].index;
     if let Check::Answer { key: k, .. } = &app.library().standards[selected].check {
@@ -313,7 +313,7 @@ fn answers_are_set_changed_and_cleared_in_one_undo_step_and_standards_follow() {
     }
     retype(&mut app, "2026-10-01");
     keys(&mut app, "<Enter>");
-    assert_eq!(app.mode(), &Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
     assert_eq!(app.status(), Some("saved 2 answer(s) (u to undo)"));
     assert_eq!(app.plan().answers.get(&key), Some(&AnswerValue::Yes));
     assert_eq!(
@@ -382,7 +382,7 @@ fn typed_answers_are_checked_against_the_expectation() {
     assert!(text(&app, 80, 24).contains("after today"));
     let before = app.plan().clone();
     keys(&mut app, "<Enter>");
-    assert_eq!(app.mode(), &Mode::Form);
+    assert_eq!(app.mode(), Mode::Form);
     assert!(app.status_is_error());
     assert_eq!(app.plan(), &before);
 }
@@ -447,6 +447,6 @@ fn the_new_keys_are_in_the_help_the_hints_and_the_palette() {
     assert!(texts.iter().any(|t| t.starts_with("edit answers")));
     // Running the palette command opens the form where it belongs.
     keys(&mut app, "<C-p>edit answers<Enter>");
-    assert_eq!(app.mode(), &Mode::Form);
+    assert_eq!(app.mode(), Mode::Form);
     assert_eq!(app.focus(), Pane::Standards);
 }

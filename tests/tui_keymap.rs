@@ -124,7 +124,7 @@ fn a_key_sequence_runs_its_action_only_when_complete() {
     let n = ids(&app);
     // "d" alone no longer deletes in the Roadmap.
     keys(&mut app, "d");
-    assert_eq!(app.mode(), &vcio::tui::Mode::Normal);
+    assert_eq!(app.mode(), vcio::tui::Mode::Normal);
     // "g" waits, and the hint bar lists what may follow.
     keys(&mut app, "g");
     assert_eq!(app.pending_keys().len(), 1);

@@ -28,7 +28,7 @@ fn texts(p: &Palette) -> Vec<String> {
 fn ctrl_p_opens_and_the_best_match_ranks_first() {
     let mut app = app();
     keys(&mut app, "<C-p>");
-    assert_eq!(app.mode(), &Mode::Palette);
+    assert_eq!(app.mode(), Mode::Palette);
     let total = app.palette().map(|p| p.candidates.len()).unwrap_or(0);
     assert!(total > 12, "initiatives, standards, commands and items");
     keys(&mut app, "corsw");
@@ -36,7 +36,7 @@ fn ctrl_p_opens_and_the_best_match_ranks_first() {
     // "Core switch upgrade" has c-o-r-(e )-s-w at word starts: it wins.
     assert_eq!(first_hit(&app), Some(Target::Initiative(2)));
     keys(&mut app, "<Esc>");
-    assert_eq!(app.mode(), &Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
     assert!(app.palette().is_none());
 }
 
@@ -114,7 +114,7 @@ fn extending_the_query_narrows_the_previous_hits_like_a_full_scan() {
 fn enter_on_an_initiative_selects_it_in_the_roadmap() {
     let mut app = app();
     keys(&mut app, "<Tab><C-p>INI-003<Enter>");
-    assert_eq!(app.mode(), &Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
     assert_eq!(app.focus(), Pane::Roadmap);
     assert_eq!(
         app.selected_initiative().map(|i| i.id.as_str()),
@@ -159,14 +159,14 @@ fn enter_on_a_command_runs_it_and_slash_opens_where_free() {
     keys(&mut app, "<Tab><Tab>");
     assert_eq!(app.focus(), Pane::Inventory);
     keys(&mut app, "/");
-    assert_eq!(app.mode(), &Mode::Filter);
+    assert_eq!(app.mode(), Mode::Filter);
 }
 
 #[test]
 fn no_match_and_an_empty_palette_are_harmless() {
     let mut app = app_with(vcio::model::Plan::default(), false);
     keys(&mut app, "<C-p>zzzzqqq<Down><Up><Enter>");
-    assert_eq!(app.mode(), &Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
     for (w, h) in [(80, 24), (60, 15), (20, 5)] {
         keys(&mut app, "<C-p>x");
         let _ = render(&app, w, h);

@@ -25,9 +25,9 @@ fn fork_edit_switch_back_and_compare() {
     let mut app = app_on_store(dir.path());
     assert_eq!(app.session_name(), "main");
     keys(&mut app, "F");
-    assert_eq!(app.mode(), &Mode::Prompt);
+    assert_eq!(app.mode(), Mode::Prompt);
     keys(&mut app, "delay-refresh<Enter>");
-    assert_eq!(app.mode(), &Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
     assert_eq!(app.session_name(), "delay-refresh", "{:?}", app.status());
     assert_eq!(app.session_names().len(), 2);
     keys(&mut app, "LLLL");
@@ -38,7 +38,7 @@ fn fork_edit_switch_back_and_compare() {
     assert_eq!(start(&app, "INI-001"), "FY2028-Q1", "main is untouched");
 
     keys(&mut app, "<C-p>compare with delay<Enter>");
-    assert_eq!(app.mode(), &Mode::Compare);
+    assert_eq!(app.mode(), Mode::Compare);
     let text = app.compare().map(|c| c.text.clone()).unwrap_or_default();
     assert!(text.contains("INI-001"), "{text}");
     assert!(text.contains("delay-refresh"), "{text}");
@@ -49,7 +49,7 @@ fn fork_edit_switch_back_and_compare() {
             .contains("main (A) vs delay-refresh (B)")
     );
     keys(&mut app, "jjk<Esc>");
-    assert_eq!(app.mode(), &Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
 }
 
 #[test]
@@ -60,7 +60,7 @@ fn a_taken_name_is_refused_and_esc_cancels_the_prompt() {
     assert_eq!(app.session_name(), "main");
     assert!(app.status_is_error(), "{:?}", app.status());
     keys(&mut app, "Fother<Esc>");
-    assert_eq!(app.mode(), &Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
     assert_eq!(app.session_names().len(), 1);
 }
 
@@ -68,6 +68,6 @@ fn a_taken_name_is_refused_and_esc_cancels_the_prompt() {
 fn without_a_store_fork_says_so() {
     let mut app = app();
     keys(&mut app, "F");
-    assert_eq!(app.mode(), &Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
     assert!(app.status().unwrap_or_default().contains("no store"));
 }

@@ -19,7 +19,7 @@ fn focus_starts_on_the_roadmap_with_the_first_row_selected() {
         app.selected_initiative().map(|i| i.id.as_str()),
         Some("INI-001")
     );
-    assert_eq!(app.mode(), &Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
 }
 
 #[test]
@@ -97,7 +97,7 @@ fn d_asks_then_n_keeps_and_y_deletes_and_u_restores() {
     assert!(app.status().unwrap_or_default().contains("delete INI-001"));
     keys(&mut app, "n");
     assert_eq!(app.plan().initiatives.len(), 3);
-    assert_eq!(app.mode(), &Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
     keys(&mut app, "dy");
     assert_eq!(app.plan().initiatives.len(), 2);
     assert!(app.plan().initiative("INI-001").is_none());
@@ -199,10 +199,10 @@ fn view_keys_change_view_state_only() {
     keys(&mut app, "t");
     assert_ne!(app.theme().name, theme);
     keys(&mut app, "?");
-    assert_eq!(app.mode(), &Mode::Help);
+    assert_eq!(app.mode(), Mode::Help);
     keys(&mut app, "L"); // ignored while help is shown
     keys(&mut app, "<Esc>");
-    assert_eq!(app.mode(), &Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
     keys(&mut app, "<Tab><Tab>jjkk<Tab>ll");
     assert_eq!(app.plan(), &plan_before);
     assert!(!app.should_quit());

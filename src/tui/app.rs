@@ -27,7 +27,23 @@ pub enum Timeline {
     Full,
 }
 
-/// What keys currently mean.
+/// What covers the panes and takes the keys, owning its state: one value, so "the palette is
+/// open but there is no palette" cannot be represented.
+pub enum Overlay {
+    None,
+    /// A yes/no question is asked before an edit.
+    Confirm(Pending),
+    Help,
+    /// Typing an inventory filter.
+    Filter,
+    Palette(Box<super::palette::Palette>),
+    Form(Box<super::form::Form>),
+    /// Typing a scenario name to fork into.
+    Prompt(String),
+    Compare(Box<super::sessions::Compare>),
+}
+
+/// What keys currently mean: the overlay's kind, without its state (for tests and renderers).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
     Normal,
@@ -88,7 +104,7 @@ pub struct App {
     pub(crate) focus: Pane,
     pub(crate) zoomed: bool,
     pub(crate) timeline: Timeline,
-    pub(crate) mode: Mode,
+    pub(crate) overlay: Overlay,
     /// Index of the chosen fiscal year in the horizon (Standards pane, 1-year roadmap, budget).
     pub(crate) year: usize,
     pub(crate) sel: Selection,
@@ -104,15 +120,8 @@ pub struct App {
     pub(crate) drag: Option<super::drag::Drag>,
     /// Whether mouse reporting is wanted (`M` toggles it; the event loop follows).
     pub(crate) mouse: bool,
-    /// The open fuzzy palette.
-    pub(crate) palette: Option<super::palette::Palette>,
-    /// The open edit form.
-    pub(crate) form: Option<super::form::Form>,
     /// Where sessions live (None in tests and without a store).
     pub(crate) store: Option<crate::store::Store>,
-    pub(crate) compare: Option<super::sessions::Compare>,
-    /// Text typed at a prompt (the scenario name).
-    pub(crate) prompt: String,
     /// Session names for the palette and the session switcher.
     pub(crate) sessions: Vec<String>,
     /// What is selected, by id (`selection`).
@@ -179,7 +188,7 @@ impl App {
             focus: Pane::Roadmap,
             zoomed: false,
             timeline: Timeline::Full,
-            mode: Mode::Normal,
+            overlay: Overlay::None,
             year,
             sel: Selection::default(),
             scroll: Scroll::default(),
@@ -191,11 +200,7 @@ impl App {
             area: Cell::new(Rect::default()),
             drag: None,
             mouse: opts.mouse,
-            palette: None,
-            form: None,
             store: None,
-            compare: None,
-            prompt: String::new(),
             sessions: Vec::new(),
             pending: Vec::new(),
             chosen: Default::default(),
@@ -236,8 +241,21 @@ impl App {
     pub fn focus(&self) -> Pane {
         self.focus
     }
-    pub fn mode(&self) -> &Mode {
-        &self.mode
+    pub fn mode(&self) -> Mode {
+        match &self.overlay {
+            Overlay::None => Mode::Normal,
+            Overlay::Confirm(p) => Mode::Confirm(p.clone()),
+            Overlay::Help => Mode::Help,
+            Overlay::Filter => Mode::Filter,
+            Overlay::Palette(_) => Mode::Palette,
+            Overlay::Form(_) => Mode::Form,
+            Overlay::Prompt(_) => Mode::Prompt,
+            Overlay::Compare(_) => Mode::Compare,
+        }
+    }
+    /// Whether nothing covers the panes (keys go to the focused pane).
+    pub fn is_plain(&self) -> bool {
+        matches!(self.overlay, Overlay::None)
     }
     pub fn zoomed(&self) -> bool {
         self.zoomed
@@ -302,7 +320,7 @@ impl App {
 
     /// The keymap scopes in force, most specific first.
     pub fn scopes(&self) -> Vec<Scope> {
-        match self.mode {
+        match self.mode() {
             Mode::Normal | Mode::Filter => vec![Scope::Pane(self.focus), Scope::Global],
             Mode::Confirm(_) => vec![Scope::Confirm],
             Mode::Help => vec![Scope::Help],

@@ -3,7 +3,7 @@
 //! from `app` (the state and its read access) so each file has one job.
 
 use super::action::{Action, Pane};
-use super::app::{App, Mode, StatusKind, Timeline};
+use super::app::{App, Overlay, StatusKind, Timeline};
 use super::keymap::{Key, Lookup, Scope, Seq};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -40,19 +40,13 @@ impl App {
             }
             return;
         }
-        if self.mode == Mode::Filter {
-            self.filter_key(key);
-            return;
-        }
-        if self.mode == Mode::Palette {
-            self.palette_key(key);
-            return;
-        }
-        match self.mode {
-            Mode::Form => return self.form_key(key),
-            Mode::Prompt => return self.prompt_key(key),
-            Mode::Compare => return self.compare_key(key),
-            _ => {}
+        match self.overlay {
+            Overlay::Filter => return self.filter_key(key),
+            Overlay::Palette(_) => return self.palette_key(key),
+            Overlay::Form(_) => return self.form_key(key),
+            Overlay::Prompt(_) => return self.prompt_key(key),
+            Overlay::Compare(_) => return self.compare_key(key),
+            Overlay::None | Overlay::Confirm(_) | Overlay::Help => {}
         }
         if !self.pending.is_empty() && key.code == KeyCode::Esc {
             self.pending.clear();
@@ -73,7 +67,7 @@ impl App {
                 let label = Seq(keys).label();
                 self.info(&format!("{label} is not bound (? for keys)"));
             }
-            Lookup::Unbound if self.mode == Mode::Normal => {
+            Lookup::Unbound if self.is_plain() => {
                 let pressed = Seq(keys);
                 let label = pressed.label();
                 // Say where the key works, if it works somewhere else.
@@ -95,10 +89,10 @@ impl App {
 
     fn filter_key(&mut self, key: KeyEvent) {
         match key.code {
-            KeyCode::Enter => self.mode = Mode::Normal,
+            KeyCode::Enter => self.overlay = Overlay::None,
             KeyCode::Esc => {
                 self.filter.clear();
-                self.mode = Mode::Normal;
+                self.overlay = Overlay::None;
                 self.rebuild_inventory();
             }
             KeyCode::Backspace => {
@@ -119,19 +113,19 @@ impl App {
         if !matches!(action, Action::Confirm | Action::Cancel) {
             self.status = None;
         }
-        match (&self.mode, action) {
-            (Mode::Confirm(p), Action::Confirm) => {
+        match (&self.overlay, action) {
+            (Overlay::Confirm(p), Action::Confirm) => {
                 let p = p.clone();
-                self.mode = Mode::Normal;
+                self.overlay = Overlay::None;
                 self.confirm(p);
             }
-            (Mode::Confirm(_), Action::Cancel) => {
-                self.mode = Mode::Normal;
+            (Overlay::Confirm(_), Action::Cancel) => {
+                self.overlay = Overlay::None;
                 self.info("cancelled");
             }
-            (Mode::Help, Action::Cancel | Action::Help) => self.mode = Mode::Normal,
+            (Overlay::Help, Action::Cancel | Action::Help) => self.overlay = Overlay::None,
             (_, Action::Quit) => self.quit = true,
-            (Mode::Normal, a) => self.normal(a),
+            (Overlay::None, a) => self.normal(a),
             _ => {}
         }
     }
@@ -176,7 +170,7 @@ impl App {
                 let name = self.theme().name.clone();
                 self.info(&format!("theme {name}"));
             }
-            Action::Help => self.mode = Mode::Help,
+            Action::Help => self.overlay = Overlay::Help,
             Action::Zoom => self.zoomed = !self.zoomed,
             Action::Sort => {
                 self.sort = self.sort.next();
@@ -185,7 +179,7 @@ impl App {
             }
             Action::Filter => {
                 self.focus = Pane::Inventory;
-                self.mode = Mode::Filter;
+                self.overlay = Overlay::Filter;
             }
             Action::Cancel => self.zoomed = false,
             Action::Palette => self.open_palette(),

@@ -3,7 +3,7 @@
 //! Hit-testing goes through `hit::hit` over the last frame's geometry.
 
 use super::action::Pane;
-use super::app::{App, Mode};
+use super::app::{App, Overlay};
 use super::hit::{Hit, hit, inner};
 use super::panes::{budget, roadmap};
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
@@ -16,13 +16,13 @@ impl App {
     }
 
     fn mouse_event(&mut self, ev: MouseEvent) {
-        if self.mode == Mode::Help {
+        if matches!(self.overlay, Overlay::Help) {
             if matches!(ev.kind, MouseEventKind::Down(_)) {
-                self.mode = Mode::Normal;
+                self.overlay = Overlay::None;
             }
             return;
         }
-        if self.mode != Mode::Normal {
+        if !self.is_plain() {
             return;
         }
         if matches!(ev.kind, MouseEventKind::Down(_)) {

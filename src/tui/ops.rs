@@ -3,7 +3,7 @@
 //! (`History::apply`) and recomputes (`Engine::update`); undo and redo live here too.
 
 use super::action::Pane;
-use super::app::{App, Mode, Pending};
+use super::app::{App, Overlay, Pending};
 use crate::edit::Edit;
 use crate::roadmap::{cascade_move, schedule, template};
 
@@ -112,14 +112,14 @@ impl App {
             Pane::Roadmap => {
                 if let Some(i) = self.selected_initiative() {
                     let q = format!("delete {} \"{}\"? y/n", i.id, i.title);
-                    self.mode = Mode::Confirm(Pending::DeleteInitiative(i.id.clone()));
+                    self.overlay = Overlay::Confirm(Pending::DeleteInitiative(i.id.clone()));
                     self.info(&q);
                 }
             }
             Pane::Inventory => {
                 if let Some(it) = self.selected_item() {
                     let q = format!("delete item {} \"{}\"? y/n", it.id, it.name);
-                    self.mode = Mode::Confirm(Pending::DeleteItem(it.id.clone()));
+                    self.overlay = Overlay::Confirm(Pending::DeleteItem(it.id.clone()));
                     self.info(&q);
                 }
             }

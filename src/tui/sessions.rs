@@ -3,7 +3,7 @@
 //! a named scenario (`F`, then type the name), and compare two sessions side by side (palette:
 //! "compare with NAME"), rendered by the same code as `vcio session compare`.
 
-use super::app::{App, Mode};
+use super::app::{App, Overlay};
 use crate::derive::Engine;
 use crate::store::Store;
 
@@ -28,10 +28,16 @@ impl App {
         self.ws.name()
     }
     pub fn compare(&self) -> Option<&Compare> {
-        self.compare.as_ref()
+        match &self.overlay {
+            Overlay::Compare(c) => Some(c),
+            _ => None,
+        }
     }
     pub fn prompt_text(&self) -> &str {
-        &self.prompt
+        match &self.overlay {
+            Overlay::Prompt(text) => text,
+            _ => "",
+        }
     }
 
     fn refresh_sessions(&mut self) {
@@ -71,27 +77,29 @@ impl App {
             self.info("no store: forking needs the saved sessions");
             return;
         }
-        self.prompt.clear();
-        self.mode = Mode::Prompt;
+        self.overlay = Overlay::Prompt(String::new());
         self.info("fork into a scenario named (Enter forks and switches, Esc cancels):");
     }
 
     pub(crate) fn prompt_key(&mut self, key: ratatui::crossterm::event::KeyEvent) {
         use ratatui::crossterm::event::KeyCode;
+        let Overlay::Prompt(text) = &mut self.overlay else {
+            return;
+        };
         match key.code {
             KeyCode::Esc => {
-                self.mode = Mode::Normal;
+                self.overlay = Overlay::None;
                 self.info("fork cancelled");
             }
             KeyCode::Enter => {
-                self.mode = Mode::Normal;
-                let name = self.prompt.trim().to_string();
+                let name = text.trim().to_string();
+                self.overlay = Overlay::None;
                 self.fork_to(&name);
             }
             KeyCode::Backspace => {
-                self.prompt.pop();
+                text.pop();
             }
-            KeyCode::Char(c) if !c.is_control() => self.prompt.push(c),
+            KeyCode::Char(c) if !c.is_control() => text.push(c),
             _ => {}
         }
     }
@@ -140,26 +148,21 @@ impl App {
             ],
             width,
         );
-        self.compare = Some(Compare {
+        self.overlay = Overlay::Compare(Box::new(Compare {
             title: format!("{current} (A) vs {other} (B)"),
             text,
             scroll: 0,
-        });
-        self.mode = Mode::Compare;
+        }));
     }
 
     pub(crate) fn compare_key(&mut self, key: ratatui::crossterm::event::KeyEvent) {
         use ratatui::crossterm::event::KeyCode;
-        let Some(c) = self.compare.as_mut() else {
-            self.mode = Mode::Normal;
+        let Overlay::Compare(c) = &mut self.overlay else {
             return;
         };
         let lines = c.text.lines().count();
         match key.code {
-            KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter => {
-                self.compare = None;
-                self.mode = Mode::Normal;
-            }
+            KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter => self.overlay = Overlay::None,
             KeyCode::Down | KeyCode::Char('j') => c.scroll = (c.scroll + 1).min(lines),
             KeyCode::Up | KeyCode::Char('k') => c.scroll = c.scroll.saturating_sub(1),
             KeyCode::PageDown => c.scroll = (c.scroll + 10).min(lines),

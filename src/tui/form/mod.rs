@@ -20,7 +20,7 @@ pub use initiative::Field;
 pub use money::{format_dollars, parse_dollars};
 
 use super::action::Pane;
-use super::app::{App, Mode};
+use super::app::{App, Overlay};
 use crate::edit::Edit;
 use crate::model::{ErateCategory, Initiative, Plan, YearMonth};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -332,17 +332,19 @@ fn at(values: &[String], i: usize) -> &str {
 impl App {
     /// Opens a form (the mode follows).
     pub(crate) fn open(&mut self, form: Form) {
-        self.form = Some(form);
-        self.mode = Mode::Form;
+        self.overlay = Overlay::Form(Box::new(form));
     }
 
     pub fn form(&self) -> Option<&Form> {
-        self.form.as_ref()
+        match &self.overlay {
+            Overlay::Form(f) => Some(f),
+            _ => None,
+        }
     }
 
     /// The form's current validation messages, by field index (for the renderer and tests).
     pub fn form_errors(&self) -> Errors {
-        match &self.form {
+        match self.form() {
             Some(f) => f.build(self.plan()).err().unwrap_or_default(),
             None => Vec::new(),
         }
@@ -351,7 +353,7 @@ impl App {
     /// The messages drawn: those of fields changed since the form opened, or all of them once
     /// a save was refused.
     pub fn form_errors_shown(&self) -> Errors {
-        let Some(f) = &self.form else {
+        let Some(f) = self.form() else {
             return Vec::new();
         };
         let mut errs = self.form_errors();
@@ -362,14 +364,12 @@ impl App {
     }
 
     pub(crate) fn form_key(&mut self, key: KeyEvent) {
-        let Some(form) = self.form.as_mut() else {
-            self.mode = Mode::Normal;
+        let Overlay::Form(form) = &mut self.overlay else {
             return;
         };
         match key.code {
             KeyCode::Esc => {
-                self.form = None;
-                self.mode = Mode::Normal;
+                self.overlay = Overlay::None;
                 self.info("edit cancelled");
             }
             KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => self.quit = true,
@@ -379,12 +379,15 @@ impl App {
     }
 
     fn save_form(&mut self) {
-        let Some(form) = self.form.take() else {
-            return;
+        let form = match std::mem::replace(&mut self.overlay, Overlay::None) {
+            Overlay::Form(form) => *form,
+            other => {
+                self.overlay = other;
+                return;
+            }
         };
         match form.build(self.plan()) {
             Ok(saved) => {
-                self.mode = Mode::Normal;
                 let Some(edit) = saved.edit else {
                     self.info(&saved.message);
                     return;

@@ -12,10 +12,10 @@ mod score;
 pub use score::{Palette, STEP};
 
 use super::action::{Action, Pane};
-use super::app::{App, Mode};
+use super::app::{App, Overlay};
 use super::keymap::{Key, Scope};
 use super::view::InvRow;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where Enter on a candidate goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,51 +112,58 @@ impl App {
     }
 
     pub fn open_palette(&mut self) {
-        self.palette = Some(Palette::new(self.palette_candidates()));
-        self.mode = Mode::Palette;
+        self.overlay = Overlay::Palette(Box::new(Palette::new(self.palette_candidates())));
     }
 
     pub fn palette(&self) -> Option<&Palette> {
-        self.palette.as_ref()
+        match &self.overlay {
+            Overlay::Palette(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    fn palette_mut(&mut self) -> Option<&mut Palette> {
+        match &mut self.overlay {
+            Overlay::Palette(p) => Some(p),
+            _ => None,
+        }
     }
 
     /// Whether the palette is still scoring its query (the event loop then polls instead of
     /// blocking, and calls `do_pending_work` while no key is waiting).
     pub fn has_pending_work(&self) -> bool {
-        self.palette.as_ref().is_some_and(Palette::is_busy)
+        self.palette().is_some_and(Palette::is_busy)
     }
 
     /// One step (at most about a frame) of the pending scoring.
     pub fn do_pending_work(&mut self) {
-        if let Some(p) = self.palette.as_mut() {
+        if let Some(p) = self.palette_mut() {
             p.work(STEP);
         }
     }
 
     /// Finishes any pending scoring (tests, and anything that needs the complete results).
     pub fn settle(&mut self) {
-        if let Some(p) = self.palette.as_mut() {
+        if let Some(p) = self.palette_mut() {
             p.finish();
         }
     }
 
     pub(crate) fn palette_key(&mut self, key: KeyEvent) {
-        let Some(p) = self.palette.as_mut() else {
-            self.mode = Mode::Normal;
+        let action = self.keymap.lookup(&key, &[Scope::Palette]);
+        let Overlay::Palette(p) = &mut self.overlay else {
             return;
         };
         let n = p.hits.len();
-        match self.keymap.lookup(&key, &[Scope::Palette]) {
+        match action {
             Some(Action::Cancel) => {
-                self.palette = None;
-                self.mode = Mode::Normal;
+                self.overlay = Overlay::None;
             }
             Some(Action::Confirm) => {
                 // The true best hit, not the best found so far.
                 p.finish();
                 let target = p.current().map(|c| c.target.clone());
-                self.palette = None;
-                self.mode = Mode::Normal;
+                self.overlay = Overlay::None;
                 if let Some(t) = target {
                     self.go_to(t);
                 }
@@ -169,6 +176,11 @@ impl App {
             _ => match key.code {
                 KeyCode::Backspace => {
                     p.query.pop();
+                    p.rescore();
+                }
+                // Ctrl-u clears the query, as in a shell.
+                KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    p.query.clear();
                     p.rescore();
                 }
                 // Shift is part of the character; Ctrl and Alt chords are not text.

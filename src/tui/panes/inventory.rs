@@ -47,9 +47,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         view.item_rows.len(),
         app.sort_key().name()
     );
-    if app.mode == Mode::Filter || !app.filter_text().is_empty() {
+    if app.mode() == Mode::Filter || !app.filter_text().is_empty() {
         title = format!("Inventory /{}", app.filter_text());
-        if app.mode == Mode::Filter {
+        if app.mode() == Mode::Filter {
             title.push('_');
         }
     }

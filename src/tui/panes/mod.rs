@@ -46,17 +46,13 @@ pub fn draw(app: &App, frame: &mut Frame) {
     detail::draw(app, frame, areas.detail);
     hints::draw_status(app, frame, areas.status);
     hints::draw_hints(app, frame, areas.hints);
-    if app.mode == Mode::Help {
-        help::draw(app, frame, area);
-    }
-    if app.mode == Mode::Palette {
-        palette::draw(app, frame, area);
-    }
-    match app.mode {
+    match app.mode() {
+        Mode::Help => help::draw(app, frame, area),
+        Mode::Palette => palette::draw(app, frame, area),
         Mode::Form => form::draw(app, frame, area),
         Mode::Compare => compare::draw_compare(app, frame, area),
         Mode::Prompt => compare::draw_prompt(app, frame, area),
-        _ => {}
+        Mode::Normal | Mode::Confirm(_) | Mode::Filter => {}
     }
 }
 
