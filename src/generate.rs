@@ -70,6 +70,8 @@ pub fn generate(items: usize, initiatives: usize, seed: u64, standard_ids: &[Str
         fiscal_start_month: 7,
         horizon_years: 5,
         erate_discount_pct: 60,
+        // A synthetic inventory is the whole inventory: nothing is "not imported yet".
+        inventory_complete: vec!["all".into()],
     };
     let mut plan = Plan {
         district,

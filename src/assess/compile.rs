@@ -27,6 +27,9 @@ pub enum CPred {
     All(Vec<CPred>),
     Any(Vec<CPred>),
     Not(Box<CPred>),
+    /// The item has every fact the inner predicate reads (purchase date, support date,
+    /// attributes): without them the predicate is unknown for it, neither met nor failed.
+    Known(Box<CPred>),
 }
 
 /// A selector ready to match items.
@@ -73,7 +76,12 @@ pub enum CExpect {
 pub enum CCheck {
     Share {
         total: SlotId,
+        /// Items that meet the predicate, among those whose facts are known.
         pass: SlotId,
+        /// Items lacking a fact the predicate reads.
+        unknown: SlotId,
+        /// What those facts are, in words ("purchase date", "boot mode").
+        facts: String,
         at_least: f64,
         if_empty: IfEmpty,
         label: String,
@@ -96,6 +104,9 @@ pub enum CCheck {
         total: SlotId,
         min: f64,
         label: String,
+        /// What the district marks complete to make "none recorded" mean none (its kinds, or
+        /// its category).
+        scope: Vec<String>,
     },
     All(Vec<CCheck>),
     Any(Vec<CCheck>),
@@ -230,16 +241,27 @@ impl Compiler<'_> {
                     attr: None,
                     per_site: false,
                 });
+                let p = self.pred(pred);
+                let known = CPred::Known(Box::new(p.clone()));
                 let pass = self.slot(Slot {
                     sel: 0,
+                    select: select_c.clone(),
+                    pred: Some(CPred::All(vec![known.clone(), p])),
+                    attr: None,
+                    per_site: false,
+                });
+                let unknown = self.slot(Slot {
+                    sel: 0,
                     select: select_c,
-                    pred: Some(self.pred(pred)),
+                    pred: Some(CPred::Not(Box::new(known))),
                     attr: None,
                     per_site: false,
                 });
                 CCheck::Share {
                     total,
                     pass,
+                    unknown,
+                    facts: facts_of(pred).join(", "),
                     at_least: self.num(at_least),
                     if_empty: *if_empty,
                     label: label_of(select),
@@ -296,10 +318,14 @@ impl Compiler<'_> {
                     attr: None,
                     per_site: false,
                 });
+                let mut scope: Vec<String> =
+                    select.kinds.iter().map(|k| k.to_lowercase()).collect();
+                scope.extend(select.category.map(|c| c.name().to_lowercase()));
                 CCheck::Exists {
                     total,
                     min: min.as_ref().map(|n| self.num(n)).unwrap_or(1.0),
                     label: label_of(select),
+                    scope,
                 }
             }
             Check::All(cs) => CCheck::All(cs.iter().map(|c| self.check(c)).collect()),
@@ -332,6 +358,24 @@ fn label_of(s: &Selector) -> String {
         ([], None) => "items".into(),
         (ks, _) => ks.join("/") + " units",
     }
+}
+
+/// The facts a predicate reads, in words, for "unknown" evidence and the setup checklist.
+pub fn facts_of(p: &Pred) -> Vec<String> {
+    let mut out: Vec<String> = match p {
+        Pred::AgeAtMost(_) | Pred::WithinLife | Pred::AcquiredBefore(_) => {
+            vec!["purchase date".into()]
+        }
+        Pred::SupportedFor(_) => vec!["end-of-support date".into()],
+        Pred::AttrAtLeast(k, _) | Pred::AttrAtMost(k, _) | Pred::AttrIs(k, _) | Pred::Flag(k) => {
+            vec![k.replace('_', " ")]
+        }
+        Pred::HasTag(_) | Pred::IsKind(_) | Pred::AtSite(_) => Vec::new(),
+        Pred::All(ps) | Pred::Any(ps) => ps.iter().flat_map(facts_of).collect(),
+        Pred::Not(p) => facts_of(p),
+    };
+    out.dedup();
+    out
 }
 
 /// How evidence describes items failing a predicate, when the standard does not say.

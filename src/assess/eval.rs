@@ -82,6 +82,8 @@ pub fn evaluate(check: &CCheck, v: &YearView) -> Outcome {
         CCheck::Share {
             total,
             pass,
+            unknown,
+            facts,
             at_least,
             if_empty,
             label,
@@ -89,6 +91,7 @@ pub fn evaluate(check: &CCheck, v: &YearView) -> Outcome {
         } => {
             let t = v.totals.total(*total, v.year);
             let p = v.totals.total(*pass, v.year);
+            let u = v.totals.total(*unknown, v.year);
             if t <= 0.0 {
                 let status = match if_empty {
                     IfEmpty::Unknown => Status::Unknown,
@@ -99,9 +102,33 @@ pub fn evaluate(check: &CCheck, v: &YearView) -> Outcome {
             }
             let share = p / t;
             let ok = share + 1e-9 >= *at_least;
+            // Met even if every unknown item failed, failed even if every one passed, or else
+            // decided by the facts nobody has recorded yet.
+            let fails_anyway = (p + u) / t + 1e-9 < *at_least;
+            if u > 0.0 && !ok && !fails_anyway {
+                let evidence = format!(
+                    "{facts} unknown for {} of {} {label}; {} of the {} known meet it {} ({} needed): record the {facts} to settle it",
+                    group(u),
+                    group(t),
+                    group(p),
+                    group(t - u),
+                    v.when(),
+                    pct(*at_least)
+                );
+                return Outcome::new(Status::Unknown, None, evidence);
+            }
+            // With unknown items a share of the whole would understate the known ones.
+            let (meet, unknown_note) = if u > 0.0 {
+                (
+                    format!("{} of the {} known meet it", group(p), group(t - u)),
+                    format!("; {facts} unknown for {}", group(u)),
+                )
+            } else {
+                (format!("{} meet it", pct(share)), String::new())
+            };
             let evidence = if ok {
                 format!(
-                    "{} of {} {label} meet it {} ({})",
+                    "{} of {} {label} meet it {} ({}){unknown_note}",
                     group(p),
                     group(t),
                     v.when(),
@@ -109,11 +136,10 @@ pub fn evaluate(check: &CCheck, v: &YearView) -> Outcome {
                 )
             } else {
                 format!(
-                    "{} of {} {label} {failing} {} ({} meet it, {} needed)",
-                    group(t - p),
+                    "{} of {} {label} {failing} {} ({meet}, {} needed){unknown_note}",
+                    group(t - p - u),
                     group(t),
                     v.when(),
-                    pct(share),
                     pct(*at_least)
                 )
             };
@@ -133,8 +159,27 @@ pub fn evaluate(check: &CCheck, v: &YearView) -> Outcome {
             label,
         } => ratio(v, *num, per, *at_least, *at_most, *per_site, unit, label),
         CCheck::Answer { key, expect } => answer(v, key, expect),
-        CCheck::Exists { total, min, label } => {
+        CCheck::Exists {
+            total,
+            min,
+            label,
+            scope,
+        } => {
             let t = v.totals.total(*total, v.year);
+            let complete = v.district.inventory_complete.iter().any(|c| {
+                let c = c.to_lowercase();
+                c == "all" || scope.contains(&c)
+            });
+            if t <= 0.0 && !complete {
+                // An empty inventory of this kind is most often one nobody imported yet.
+                return Outcome::new(
+                    Status::Unknown,
+                    None,
+                    format!(
+                        "no {label} recorded: import them, or mark that part of the inventory complete if there are none"
+                    ),
+                );
+            }
             if t + 1e-9 >= *min {
                 Outcome::new(
                     Status::Pass,
@@ -389,12 +434,15 @@ pub fn shortfall(check: &CCheck, totals: &SlotTotals, year: usize, d: &District)
         CCheck::Share {
             total,
             pass,
+            unknown,
             at_least,
             ..
         } => {
             let (t, p) = (totals.total(*total, year), totals.total(*pass, year));
+            let u = totals.total(*unknown, year);
+            // Only the units known to fail: unknown ones are not bought for on a guess.
             if t > 0.0 && p / t + 1e-9 < *at_least {
-                t - p
+                (t - p - u).max(0.0)
             } else {
                 0.0
             }

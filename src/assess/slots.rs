@@ -4,6 +4,7 @@
 //! initiative moves reuse its totals and adjust them with effect deltas (see `projection`).
 
 use super::compile::{CPred, CSelector, Compiled, Slot};
+use crate::model::inventory::needs_support_date;
 use crate::model::{Item, Plan};
 use std::collections::HashMap;
 
@@ -75,9 +76,10 @@ impl CPred {
                 (Some(_), None) => true,
                 (None, _) => false,
             },
-            CPred::SupportedForMonths(m) => d
-                .end_of_support
-                .is_none_or(|e| f64::from(e - ref_month) >= *m),
+            CPred::SupportedForMonths(m) => match d.end_of_support {
+                Some(e) => f64::from(e - ref_month) >= *m,
+                None => !needs_support_date(&item.kind),
+            },
             CPred::AttrAtLeast(k, v) => item
                 .attrs
                 .get(k)
@@ -107,6 +109,41 @@ impl CPred {
             CPred::All(ps) => ps.iter().all(|p| p.eval(item, d, ref_month)),
             CPred::Any(ps) => ps.iter().any(|p| p.eval(item, d, ref_month)),
             CPred::Not(p) => !p.eval(item, d, ref_month),
+            CPred::Known(p) => p.known(item, d),
+        }
+    }
+
+    /// Whether the item has every fact this predicate reads. A missing purchase date, support
+    /// date or attribute makes the predicate unknown for the item (ARCHITECTURE.md, "Unknown is
+    /// not failing"); tags, kinds and sites are always known.
+    pub fn known(&self, item: &Item, d: Dates) -> bool {
+        match self {
+            CPred::AgeAtMostMonths(_) | CPred::WithinLife | CPred::AcquiredBefore(_) => {
+                d.acquired.is_some()
+            }
+            CPred::SupportedForMonths(_) => {
+                d.end_of_support.is_some() || !needs_support_date(&item.kind)
+            }
+            CPred::AttrAtLeast(k, _) | CPred::AttrAtMost(k, _) | CPred::Flag(k) => {
+                item.attrs.get(k).and_then(|a| a.as_num()).is_some()
+            }
+            CPred::AttrIs(k, _) => item.attrs.get(k).is_some(),
+            CPred::HasTag(_) | CPred::IsKind(_) | CPred::AtSite(_) | CPred::Known(_) => true,
+            // One known part that settles the whole (false in an All, true in an Any, in every
+            // month) makes it known even when another part is not.
+            CPred::All(ps) => {
+                ps.iter().all(|p| p.known(item, d))
+                    || ps
+                        .iter()
+                        .any(|p| p.known(item, d) && p.window(item, d) == Some(Window::Never))
+            }
+            CPred::Any(ps) => {
+                ps.iter().all(|p| p.known(item, d))
+                    || ps
+                        .iter()
+                        .any(|p| p.known(item, d) && p.window(item, d) == Some(ALWAYS))
+            }
+            CPred::Not(p) => p.known(item, d),
         }
     }
 }
@@ -153,6 +190,7 @@ impl CPred {
             },
             CPred::SupportedForMonths(m) => match d.end_of_support {
                 Some(e) => until(f64::from(e) - m),
+                None if needs_support_date(&item.kind) => Window::Never,
                 None => ALWAYS,
             },
             CPred::All(ps) => {

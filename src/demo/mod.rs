@@ -256,11 +256,15 @@ mod story {
         for id in ["SEC-01", "NET-14", "NET-04", "NET-07", "DEV-02", "NET-01"] {
             assert_eq!(status(&e, &lib, id, 0, true), Status::Fail, "{id} now");
         }
-        // The ESSER III Chromebooks reach auto-update expiry in June 2029: DEV-10 (expiry within
-        // a year) passes now and fails by FY2029; with INI-001 and INI-013 done, DEV-02 passes
-        // in FY2030 while the baseline still fails it.
+        // The ESSER III Chromebooks (Dell 3110, a 2021 platform with ten years of updates) reach
+        // auto-update expiry in June 2031: DEV-10 (expiry within a year) passes until FY2030
+        // and fails in FY2031; with INI-001 and INI-013 done, DEV-02 passes in FY2030 while the
+        // baseline still fails it (the Maple 2020 Chromebooks expired in June 2026).
         let aue = |y| status(&e, &lib, "DEV-10", y, true);
-        assert_eq!((aue(0), aue(2)), (Status::Pass, Status::Fail));
+        assert_eq!(
+            (aue(0), aue(3), aue(4)),
+            (Status::Pass, Status::Pass, Status::Fail)
+        );
         assert_eq!(status(&e, &lib, "DEV-02", 3, true), Status::Fail);
         assert_eq!(status(&e, &lib, "DEV-02", 3, false), Status::Pass);
         for id in ["DAT-03", "SEC-10", "OPS-05"] {

@@ -42,6 +42,8 @@ pub struct EffectIndex {
     refresh_deltas: FastMap<(u64, usize, i32), Delta>,
     /// Per (initiative, effect, completion quarter index): items an initiative adds.
     add_deltas: FastMap<(String, usize, i32), Delta>,
+    /// Per (initiative, effect, completion quarter index): items an initiative retires.
+    retire_deltas: FastMap<(String, usize, i32), Delta>,
     /// Scratch for `apply`, kept to save an allocation per group.
     done: Vec<Done>,
     /// How many initiatives the plan had at the last `rebuild`. Edits that add, remove or
@@ -226,6 +228,7 @@ impl EffectIndex {
         self.refresh_deltas
             .retain(|(g, at, _), _| !stale.contains(&(*g, *at)));
         self.add_deltas.retain(|(i, _, _), _| i != id);
+        self.retire_deltas.retain(|(i, _, _), _| i != id);
     }
 
     pub fn clear(&mut self) {
@@ -243,14 +246,18 @@ impl EffectIndex {
         for ini in &plan.initiatives {
             let end = ini.end();
             for (e, eff) in ini.effects.iter().enumerate() {
-                let Effect::AddItems(items) = eff else {
-                    continue;
-                };
                 let key = (ini.id.clone(), e, end.index());
-                let delta = self
-                    .add_deltas
-                    .entry(key)
-                    .or_insert_with(|| added(items, horizon, ctx, end));
+                let delta = match eff {
+                    Effect::AddItems(items) => self
+                        .add_deltas
+                        .entry(key)
+                        .or_insert_with(|| added(items, horizon, ctx, end)),
+                    Effect::Retire { select } => self
+                        .retire_deltas
+                        .entry(key)
+                        .or_insert_with(|| retired(plan, select, horizon, ctx, end)),
+                    _ => continue,
+                };
                 for &(pos, _, v) in delta.iter() {
                     totals.values[pos] += v;
                 }
@@ -321,6 +328,32 @@ fn refreshed(plan: &Plan, items: &[usize], horizon: &Horizon, ctx: &ScanCtx, r: 
     sparse(&d)
 }
 
+/// What taking the selected items out of service when work ending in `end` completes changes:
+/// each item's contribution as recorded, removed from then on.
+fn retired(
+    plan: &Plan,
+    select: &crate::model::Selector,
+    horizon: &Horizon,
+    ctx: &ScanCtx,
+    end: Quarter,
+) -> Delta {
+    let Some(from) = horizon.first_year_done(horizon.completion_date(end)) else {
+        return Delta::new();
+    };
+    let sel = compile_selector(select);
+    let mut d = SlotTotals::zeroed(&ctx.compiled.slots, horizon.years.len(), ctx.sites.len());
+    for item in plan.items.iter().filter(|it| sel.matches(it)) {
+        ctx.add_item(
+            &mut d,
+            item,
+            Dates::of(item),
+            from..horizon.years.len(),
+            -1.0,
+        );
+    }
+    sparse(&d)
+}
+
 /// What adding these items when work ending in `end` completes changes.
 fn added(items: &[Item], horizon: &Horizon, ctx: &ScanCtx, end: Quarter) -> Delta {
     let Some(from) = horizon.first_year_done(horizon.completion_date(end)) else {
@@ -331,6 +364,10 @@ fn added(items: &[Item], horizon: &Horizon, ctx: &ScanCtx, end: Quarter) -> Delt
     for item in items {
         let mut dates = Dates::of(item);
         dates.acquired = dates.acquired.or(Some(month));
+        // A purchase the plan makes is supported for its life (or five years) unless the item
+        // says otherwise: planned gear is bought supported, not of unknown support.
+        let life = i32::from(item.life_years.unwrap_or(5));
+        dates.end_of_support = dates.end_of_support.or(Some(month + life * 12));
         ctx.add_item(&mut d, item, dates, from..horizon.years.len(), 1.0);
     }
     sparse(&d)

@@ -35,6 +35,11 @@ pub struct District {
     /// E-Rate discount percentage (20..=90) from the NSLP discount matrix.
     #[serde(default)]
     pub erate_discount_pct: u8,
+    /// Parts of the inventory the district has declared complete (categories such as
+    /// "network", kinds such as "firewall", or "all"): only there does "none recorded" mean
+    /// there are none. Elsewhere an empty part is unknown (not imported yet).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inventory_complete: Vec<String>,
 }
 
 fn default_fiscal_start() -> u8 {
@@ -69,6 +74,7 @@ impl Default for District {
             fiscal_start_month: default_fiscal_start(),
             horizon_years: default_horizon(),
             erate_discount_pct: 0,
+            inventory_complete: Vec::new(),
         }
     }
 }

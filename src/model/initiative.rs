@@ -30,6 +30,9 @@ pub enum Effect {
     AnswerDated { key: String },
     /// Add inventory (new circuits, new access points).
     AddItems(Vec<Item>),
+    /// Take the matching inventory out of service (the old access points a replacement
+    /// removes): from completion it no longer counts in any check.
+    Retire { select: Selector },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -128,6 +128,29 @@ pub struct Item {
     pub assets: Vec<String>,
 }
 
+/// Kinds whose vendor publishes an end-of-support date that matters (network gear, firewalls,
+/// operating systems, Chromebooks' auto-update expiry): without one recorded, whether such an
+/// item is supported is unknown. Any other kind without a date is taken as supported (most
+/// subscriptions, cables and furniture never publish one).
+pub const SUPPORT_DATE_KINDS: &[&str] = &[
+    "chromebook",
+    "access-point",
+    "wireless-controller",
+    "switch",
+    "core-switch",
+    "router",
+    "firewall",
+    "server",
+    "nas",
+];
+
+/// Whether an item of `kind` must have an end-of-support date to be judged supported.
+pub fn needs_support_date(kind: &str) -> bool {
+    SUPPORT_DATE_KINDS
+        .iter()
+        .any(|k| k.eq_ignore_ascii_case(kind))
+}
+
 fn one() -> u32 {
     1
 }

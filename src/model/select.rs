@@ -74,12 +74,12 @@ impl<'de> Deserialize<'de> for Num {
 /// A predicate on one inventory row, evaluated at a reference date (the fiscal year's).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Pred {
-    /// Age at the reference date is at most N years (unknown purchase date fails).
+    /// Age at the reference date is at most N years (an unknown purchase date is unknown).
     AgeAtMost(Num),
     /// Age is within the item's own expected life (`life_years`).
     WithinLife,
     /// Vendor support lasts at least N more months after the reference date (0: supported now).
-    /// Unknown end of support passes: most items never publish one.
+    /// An item without an end-of-support date is unknown for this, never assumed supported.
     SupportedFor(Num),
     /// A numeric attribute is at least N.
     AttrAtLeast(String, Num),

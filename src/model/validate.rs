@@ -221,7 +221,7 @@ pub fn initiative(ini: &Initiative) -> Result<(), Invalid> {
             }
             Effect::SetAnswer { key, value } => answer(key, Some(value))?,
             Effect::AnswerDated { key } => text(&at("an answer key"), key, MAX_SHORT)?,
-            Effect::Refresh { .. } => {}
+            Effect::Refresh { .. } | Effect::Retire { .. } => {}
         }
     }
     Ok(())

@@ -50,7 +50,7 @@ pub fn touches(ini: &Initiative, standard: &Standard) -> bool {
         Effect::SetAnswer { key, .. } | Effect::AnswerDated { key } => {
             reads.answers.iter().any(|a| a == key)
         }
-        Effect::Refresh { select, .. } => reads
+        Effect::Refresh { select, .. } | Effect::Retire { select } => reads
             .selectors
             .iter()
             .any(|s| overlaps(&select.kinds, select.category, s)),

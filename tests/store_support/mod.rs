@@ -113,6 +113,7 @@ pub fn rich_plan() -> Plan {
             fiscal_start_month: 7,
             horizon_years: 5,
             erate_discount_pct: 80,
+            inventory_complete: Vec::new(),
         },
         items: vec![item("CB-2021"), item("CB-2022"), fw],
         answers: BTreeMap::new(),
