@@ -225,7 +225,7 @@ pub fn roll_up_with(plan: &Plan, horizon: &Horizon, inventory: &InventoryCosts) 
 
 fn settle(plan: &Plan, horizon: &Horizon, grid: &Grid) -> Budget {
     let settings = &plan.budget;
-    let pct = plan.district.erate_discount_pct;
+    let (c1_pct, c2_pct) = plan.district.erate_rates();
     let erate_source = settings
         .sources
         .iter()
@@ -268,12 +268,12 @@ fn settle(plan: &Plan, horizon: &Horizon, grid: &Grid) -> Budget {
                         continue;
                     }
                     let reimbursed = match (erate, erate_source) {
-                        (Some(ErateCategory::C1), Some(_)) => discount_share(cents, pct),
+                        (Some(ErateCategory::C1), Some(_)) => discount_share(cents, c1_pct),
                         (Some(ErateCategory::C2), Some(_)) => {
                             let used = c2_used.entry(cycle_of(quarter.fy)).or_insert(0);
                             let eligible = cents.min((c2_budget - *used).max(0));
                             *used += cents;
-                            discount_share(eligible, pct)
+                            discount_share(eligible, c2_pct)
                         }
                         _ => 0,
                     };

@@ -58,6 +58,7 @@ pub fn generate(items: usize, initiatives: usize, seed: u64, standard_ids: &[Str
             classrooms: 20 + rng.below(40) as u32,
             students: 300 + rng.below(1200) as u32,
             staff: 30 + rng.below(90) as u32,
+            ..Site::new("", "")
         })
         .collect();
     let students = sites.iter().map(|s| s.students).sum();
@@ -70,6 +71,9 @@ pub fn generate(items: usize, initiatives: usize, seed: u64, standard_ids: &[Str
         fiscal_start_month: 7,
         horizon_years: 5,
         erate_discount_pct: 60,
+        erate: Default::default(),
+        state: None,
+        jurisdiction_population: None,
         // A synthetic inventory is the whole inventory: nothing is "not imported yet".
         inventory_complete: vec!["all".into()],
     };

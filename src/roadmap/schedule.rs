@@ -9,7 +9,7 @@
 use crate::budget::{discount_share, split_even};
 use crate::edit::Edit;
 use crate::model::Horizon;
-use crate::model::{GENERAL_FUND, Initiative, Plan, Quarter, SourceKind};
+use crate::model::{ErateCategory, GENERAL_FUND, Initiative, Plan, Quarter, SourceKind};
 use crate::standards::Library;
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
@@ -70,7 +70,8 @@ struct Ledger {
     totals: Vec<i64>,
     caps: Vec<Option<i64>>,
     erate: Option<usize>,
-    pct: u8,
+    /// Category One and Two discounts, percent.
+    pct: (u8, u8),
 }
 
 impl Ledger {
@@ -94,7 +95,7 @@ impl Ledger {
             totals: vec![0; years],
             caps: h.years.iter().map(|fy| plan.budget.cap_for(*fy)).collect(),
             sources,
-            pct: plan.district.erate_discount_pct,
+            pct: plan.district.erate_rates(),
         };
         for item in &plan.items {
             let annual = item
@@ -102,7 +103,7 @@ impl Ledger {
                 .saturating_mul(i64::from(item.quantity));
             let src = item.funding.as_deref().unwrap_or(GENERAL_FUND);
             for y in 0..years {
-                l.add(y, src, annual, item.erate.is_some(), 1);
+                l.add(y, src, annual, item.erate, 1);
             }
         }
         l
@@ -110,11 +111,11 @@ impl Ledger {
     fn source(&self, id: &str) -> Option<usize> {
         self.sources.iter().position(|s| s.0 == id)
     }
-    fn add(&mut self, y: usize, src: &str, cents: i64, erate: bool, sign: i64) {
-        let reimbursed = if erate && self.erate.is_some() {
-            discount_share(cents, self.pct)
-        } else {
-            0
+    fn add(&mut self, y: usize, src: &str, cents: i64, erate: Option<ErateCategory>, sign: i64) {
+        let reimbursed = match (erate, self.erate) {
+            (Some(ErateCategory::C1), Some(_)) => discount_share(cents, self.pct.0),
+            (Some(ErateCategory::C2), Some(_)) => discount_share(cents, self.pct.1),
+            _ => 0,
         };
         if let Some(s) = self.source(src) {
             self.by_source[s * self.years + y] += sign * (cents - reimbursed);
@@ -151,7 +152,7 @@ impl Ledger {
     fn apply(&mut self, ini: &Initiative, spend: &[i64], sign: i64) {
         for (y, cents) in spend.iter().enumerate() {
             if *cents != 0 {
-                self.add(y, &ini.funding, *cents, ini.erate.is_some(), sign);
+                self.add(y, &ini.funding, *cents, ini.erate, sign);
             }
         }
     }

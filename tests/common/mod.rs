@@ -72,6 +72,7 @@ pub fn district() -> District {
                 classrooms: 20,
                 students: 500,
                 staff: 40,
+                ..Site::new("", "")
             },
             Site {
                 id: "hs".into(),
@@ -79,6 +80,7 @@ pub fn district() -> District {
                 classrooms: 40,
                 students: 1000,
                 staff: 80,
+                ..Site::new("", "")
             },
         ],
         erate_discount_pct: 60,
