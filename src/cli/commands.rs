@@ -4,7 +4,8 @@
 use super::context::CliResult;
 use super::session::{open_or_create, open_store};
 use super::{
-    Cli, Command, Ctx, ExportFormat, Format, ImportCmd, RoadmapCmd, StandardsCmd, UserError,
+    BudgetCmd, Cli, Command, Ctx, DistrictCmd, ExportFormat, Format, FundingCmd, ImportCmd,
+    RoadmapCmd, SiteCmd, StandardsCmd, UserError,
 };
 use crate::demo::demo_plan;
 use crate::derive::Engine;
@@ -40,7 +41,16 @@ pub fn run(cli: Cli, ctx: &Ctx) -> CliResult {
         other @ (Command::Assess { .. }
         | Command::Inventory { .. }
         | Command::Roadmap { action: None, .. }
-        | Command::Budget { .. }
+        | Command::Budget { action: None, .. }
+        | Command::District { action: None, .. }
+        | Command::Site {
+            action: None | Some(SiteCmd::List),
+            ..
+        }
+        | Command::Funding {
+            action: None | Some(FundingCmd::List),
+            ..
+        }
         | Command::Export { .. }) => read_only(other, ctx, width),
         other => with_session(other, ctx),
     }
@@ -137,16 +147,31 @@ fn view(
                 }
             }
         }
-        Command::Budget { format } => {
+        Command::Budget { format, .. } => {
             let engine = Engine::new(plan, library, ctx.as_of);
             match format {
                 Format::Json => print_json(&roadmap::budget_json(name, engine.derived())),
-                Format::Table => print!("{}", roadmap::budget_table(engine.derived(), width)),
+                Format::Table => print!(
+                    "{}",
+                    roadmap::budget_table(engine.derived(), &plan.budget, width)
+                ),
             }
         }
         Command::Export { format, out } => {
             export(name, plan, library, ctx, format, out.as_deref())?
         }
+        Command::District { format, .. } => match format {
+            Format::Json => print_json(&views::district::district_json(&plan.district)),
+            Format::Table => print!("{}", views::district::district_table(&plan.district, width)),
+        },
+        Command::Site { format, .. } => match format {
+            Format::Json => print_json(&views::district::sites_json(&plan.district)),
+            Format::Table => print!("{}", views::district::sites_table(&plan.district, width)),
+        },
+        Command::Funding { format, .. } => match format {
+            Format::Json => print_json(&views::district::funding_json(&plan.budget)),
+            Format::Table => print!("{}", views::district::funding_table(&plan.budget, width)),
+        },
         _ => unreachable_command()?,
     }
     Ok(())
@@ -227,12 +252,29 @@ fn with_session(command: Command, ctx: &Ctx) -> CliResult {
                 plan.initiatives.len()
             );
         }
+        Command::District {
+            action: Some(DistrictCmd::Set { pairs }),
+            ..
+        } => super::district::set_district(&mut ws, &pairs)?,
+        Command::Site {
+            action: Some(cmd), ..
+        } => super::district::site(&mut ws, cmd)?,
+        Command::Funding {
+            action: Some(cmd), ..
+        } => super::district::funding(&mut ws, cmd)?,
+        Command::Budget {
+            action: Some(BudgetCmd::Cap { amount, year }),
+            ..
+        } => super::district::budget_cap(&mut ws, &amount, year.as_deref())?,
         Command::Session(_)
         | Command::Standards(_)
         | Command::Assess { .. }
         | Command::Inventory { .. }
         | Command::Roadmap { action: None, .. }
-        | Command::Budget { .. }
+        | Command::Budget { action: None, .. }
+        | Command::District { action: None, .. }
+        | Command::Site { action: None, .. }
+        | Command::Funding { action: None, .. }
         | Command::Export { .. }
         | Command::Import(ImportCmd::Standards { .. }) => unreachable_command()?,
     }

@@ -4,6 +4,7 @@
 
 pub mod commands;
 pub mod context;
+pub mod district;
 pub mod import;
 pub mod session;
 
@@ -77,6 +78,29 @@ pub enum Command {
     },
     /// Spend per fiscal year and funding source, against caps.
     Budget {
+        #[command(subcommand)]
+        action: Option<BudgetCmd>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// The district profile and its sites (`district set KEY=VALUE...` changes it).
+    District {
+        #[command(subcommand)]
+        action: Option<DistrictCmd>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Schools and other buildings.
+    Site {
+        #[command(subcommand)]
+        action: Option<SiteCmd>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Funding sources, grants and their caps.
+    Funding {
+        #[command(subcommand)]
+        action: Option<FundingCmd>,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -117,6 +141,97 @@ pub enum StandardsCmd {
     },
     /// Validate a standards folder (default: DATA_DIR/standards); errors as FILE:LINE:COL.
     Lint { dir: Option<PathBuf> },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BudgetCmd {
+    /// Set the overall cap per fiscal year (AMOUNT like 250000 or $250,000; `none` removes it).
+    Cap {
+        amount: String,
+        /// Only this fiscal year (e.g. FY2028).
+        #[arg(long)]
+        year: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DistrictCmd {
+    /// Change the profile: name, students, staff, fiscal_start_month, horizon_years, state,
+    /// jurisdiction_population, nslp_pct, rural, erate_c1_pct, erate_c2_pct, reimbursement
+    /// (spi|bear), inventory_complete (e.g. network,security or all).
+    Set {
+        #[arg(value_name = "KEY=VALUE", required = true)]
+        pairs: Vec<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SiteCmd {
+    /// The sites.
+    List,
+    /// Add a school or building.
+    Add {
+        id: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        students: Option<u32>,
+        #[arg(long)]
+        classrooms: Option<u32>,
+        #[arg(long)]
+        staff: Option<u32>,
+        /// A district office, garage or warehouse (no E-Rate Category Two budget).
+        #[arg(long)]
+        non_instructional: bool,
+    },
+    /// Change a site: name, students, classrooms, staff, instructional.
+    Set {
+        id: String,
+        #[arg(value_name = "KEY=VALUE", required = true)]
+        pairs: Vec<String>,
+    },
+    /// Add names other systems use for the site (imports match them).
+    Alias {
+        id: String,
+        #[arg(required = true)]
+        names: Vec<String>,
+    },
+    /// Move FROM's inventory to INTO; FROM's id and names become INTO's aliases.
+    Merge { from: String, into: String },
+    /// Remove a site no inventory uses.
+    Remove { id: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FundingCmd {
+    /// The funding sources and caps.
+    List,
+    /// Add a source: a grant "per year" is --annual-cap, "in total" is --award.
+    Add {
+        id: String,
+        #[arg(long)]
+        name: String,
+        /// general, grant or bond.
+        #[arg(long)]
+        kind: String,
+        /// At most this much a fiscal year.
+        #[arg(long)]
+        annual_cap: Option<String>,
+        /// At most this much over all its years.
+        #[arg(long)]
+        award: Option<String>,
+        /// The fiscal years it may be spent in, e.g. FY2027..FY2031.
+        #[arg(long)]
+        years: Option<String>,
+    },
+    /// Change a source: name, kind, annual_cap, award (amounts or none), years (or any).
+    Set {
+        id: String,
+        #[arg(value_name = "KEY=VALUE", required = true)]
+        pairs: Vec<String>,
+    },
+    /// Remove a source nothing is paid from.
+    Remove { id: String },
 }
 
 #[derive(Debug, Subcommand)]

@@ -3,6 +3,7 @@
 
 pub mod assess;
 pub mod compare;
+pub mod district;
 pub mod listings;
 pub mod roadmap;
 pub mod table;

@@ -81,7 +81,11 @@ pub fn budget_json(session: &str, derived: &Derived) -> Value {
     })
 }
 
-pub fn budget_table(derived: &Derived, width: usize) -> String {
+pub fn budget_table(
+    derived: &Derived,
+    settings: &crate::model::BudgetSettings,
+    width: usize,
+) -> String {
     // One row per source and one column per year: five years fit 80 columns however long the
     // source names are.
     let b = &derived.budget;
@@ -114,6 +118,20 @@ pub fn budget_table(derived: &Derived, width: usize) -> String {
             .map(|y| y.cap_cents.map(money).unwrap_or_else(|| "-".into())),
     );
     t.row(row);
+    // Every cap that exists is shown as one: the sources' own annual caps too.
+    for s in &settings.sources {
+        if let Some(cap) = s.annual_cap_cents {
+            let mut row = vec![format!("Cap {}", s.name)];
+            row.extend(b.years.iter().map(|y| {
+                if s.years.is_empty() || s.years.contains(&y.fiscal_year) {
+                    money(cap)
+                } else {
+                    "-".into()
+                }
+            }));
+            t.row(row);
+        }
+    }
     let mut row = vec!["Status".to_string()];
     row.extend(b.years.iter().map(|y| {
         if y.over_cap {
