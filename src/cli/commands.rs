@@ -4,8 +4,8 @@
 use super::context::CliResult;
 use super::session::{open_or_create, open_store};
 use super::{
-    BudgetCmd, Cli, Command, Ctx, DistrictCmd, ExportFormat, Format, FundingCmd, ImportCmd,
-    RoadmapCmd, SiteCmd, StandardsCmd, UserError,
+    AnswersCmd, BudgetCmd, Cli, Command, Ctx, DistrictCmd, ExportFormat, Format, FundingCmd,
+    ImportCmd, RoadmapCmd, SiteCmd, StandardsCmd, UserError,
 };
 use crate::demo::demo_plan;
 use crate::derive::Engine;
@@ -49,6 +49,10 @@ pub fn run(cli: Cli, ctx: &Ctx) -> CliResult {
         }
         | Command::Funding {
             action: None | Some(FundingCmd::List),
+            ..
+        }
+        | Command::Answers {
+            action: None | Some(AnswersCmd::Export { .. }),
             ..
         }
         | Command::Export { .. }) => read_only(other, ctx, width),
@@ -172,6 +176,22 @@ fn view(
             Format::Json => print_json(&views::district::funding_json(&plan.budget)),
             Format::Table => print!("{}", views::district::funding_table(&plan.budget, width)),
         },
+        Command::Answers {
+            action: Some(AnswersCmd::Export { out }),
+            ..
+        } => {
+            let text = views::answers::csv(&library, plan)?;
+            std::fs::write(&out, text).map_err(|e| format!("{}: {e}", out.display()))?;
+            println!(
+                "wrote {}: fill in the answer column, then `vcio answers import {}`",
+                out.display(),
+                out.display()
+            );
+        }
+        Command::Answers { format, .. } => match format {
+            Format::Json => print_json(&views::answers::json(&library, plan)),
+            Format::Table => print!("{}", views::answers::table(&library, plan, width)),
+        },
         _ => unreachable_command()?,
     }
     Ok(())
@@ -266,6 +286,18 @@ fn with_session(command: Command, ctx: &Ctx) -> CliResult {
             action: Some(BudgetCmd::Cap { amount, year }),
             ..
         } => super::district::budget_cap(&mut ws, &amount, year.as_deref())?,
+        Command::Answers {
+            action: Some(AnswersCmd::Set { key, value }),
+            ..
+        } => super::answers::set(&mut ws, &key, &value)?,
+        Command::Answers {
+            action: Some(AnswersCmd::Unset { key }),
+            ..
+        } => super::answers::unset(&mut ws, &key)?,
+        Command::Answers {
+            action: Some(AnswersCmd::Import { file }),
+            ..
+        } => super::answers::import(&mut ws, &file)?,
         Command::Session(_)
         | Command::Standards(_)
         | Command::Assess { .. }
@@ -275,6 +307,7 @@ fn with_session(command: Command, ctx: &Ctx) -> CliResult {
         | Command::District { action: None, .. }
         | Command::Site { action: None, .. }
         | Command::Funding { action: None, .. }
+        | Command::Answers { .. }
         | Command::Export { .. }
         | Command::Import(ImportCmd::Standards { .. }) => unreachable_command()?,
     }

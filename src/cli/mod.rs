@@ -2,6 +2,7 @@
 //! file that reads the plan, derives what it needs and prints a view. Every user error becomes
 //! one line on stderr and a non-zero exit, with nothing changed.
 
+pub mod answers;
 pub mod commands;
 pub mod context;
 pub mod district;
@@ -97,6 +98,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// The questionnaire: every question the standards ask, its answer and what it expects.
+    Answers {
+        #[command(subcommand)]
+        action: Option<AnswersCmd>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
     /// Funding sources, grants and their caps.
     Funding {
         #[command(subcommand)]
@@ -141,6 +149,21 @@ pub enum StandardsCmd {
     },
     /// Validate a standards folder (default: DATA_DIR/standards); errors as FILE:LINE:COL.
     Lint { dir: Option<PathBuf> },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AnswersCmd {
+    /// Answer a question: yes/no, a number, or a date (2026-03-01 or 3/1/2026).
+    Set { key: String, value: String },
+    /// Make a question unanswered (its standards become unknown).
+    Unset { key: String },
+    /// Write the questionnaire as CSV for staff to fill in the `answer` column.
+    Export {
+        #[arg(long, value_name = "FILE.csv")]
+        out: PathBuf,
+    },
+    /// Read a filled-in questionnaire CSV back (one undoable edit; blank answers are skipped).
+    Import { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]

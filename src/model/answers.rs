@@ -28,7 +28,7 @@ impl std::fmt::Display for AnswerValue {
 
 impl std::str::FromStr for AnswerValue {
     type Err = String;
-    /// yes/no/true/false, a number, a date (YYYY-MM-DD), or text.
+    /// yes/no/true/false, a number, a date (2026-03-01 or 3/1/2026), or text.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim();
         Ok(match t.to_ascii_lowercase().as_str() {
@@ -37,7 +37,7 @@ impl std::str::FromStr for AnswerValue {
             _ => {
                 if let Ok(n) = t.parse::<f64>() {
                     AnswerValue::Number(n)
-                } else if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+                } else if let Some(d) = super::time::parse_date(t) {
                     AnswerValue::Date(d)
                 } else if t.is_empty() {
                     return Err("an answer cannot be empty".into());

@@ -234,6 +234,15 @@ macro_rules! serde_via_string {
 serde_via_string!(YearMonth);
 serde_via_string!(Quarter);
 
+/// A date as people write it: ISO `2026-03-01` or US `3/1/2026` (month/day/year), nothing else
+/// (`1/3/2026` is always 3 January's month-first reading, never guessed).
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let t = s.trim();
+    NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(t, "%m/%d/%Y"))
+        .ok()
+}
+
 /// A month (1-12) as its three-letter English name ("Jan"); "?" outside 1-12.
 pub fn month_name(m: u8) -> &'static str {
     const NAMES: [&str; 12] = [

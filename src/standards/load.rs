@@ -42,6 +42,23 @@ pub const BUILTIN_FILES: [(&str, &str); 7] = [
     ),
 ];
 
+/// The questionnaire file: not a list of standards, so standards loading and linting skip it.
+pub const QUESTIONS_FILE: &str = "questions.ron";
+const BUILTIN_QUESTIONS: &str = include_str!("../../standards/questions.ron");
+
+/// Parses a questionnaire file (a map of answer key to question).
+pub fn parse_questions(
+    file_name: &str,
+    text: &str,
+) -> Result<BTreeMap<String, super::Question>, Diagnostic> {
+    ron_options().from_str(text).map_err(|e| Diagnostic {
+        file: file_name.to_string(),
+        line: e.span.start.line,
+        col: e.span.start.col,
+        message: e.code.to_string(),
+    })
+}
+
 /// The RON options every standards file is read with: `IMPLICIT_SOME` lets authors write
 /// `label: "student Chromebooks"` rather than `label: Some("student Chromebooks")` (both work).
 pub fn ron_options() -> ron::Options {
@@ -151,6 +168,7 @@ pub(crate) fn ron_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
         .map_err(io_err)?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|p| p.is_file() && p.extension().is_some_and(|x| x.eq_ignore_ascii_case("ron")))
+        .filter(|p| p.file_name().is_none_or(|n| n != QUESTIONS_FILE))
         .collect();
     files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
     Ok(files)
@@ -186,7 +204,12 @@ impl Library {
                 Err(d) => panic!("embedded standards file is malformed: {d}"),
             }
         }
-        Library::from_standards(standards)
+        let mut lib = Library::from_standards(standards);
+        lib.questions = match parse_questions("standards/questions.ron", BUILTIN_QUESTIONS) {
+            Ok(q) => q,
+            Err(d) => panic!("embedded questionnaire is malformed: {d}"),
+        };
+        lib
     }
 
     /// The embedded library extended and overridden by id with the user's `*.ron` files, read in
@@ -201,7 +224,9 @@ impl Library {
         user_dir: Option<&Path>,
         candidate: Option<(&Path, &str)>,
     ) -> Result<Library, LoadError> {
-        let mut by_id: BTreeMap<String, Standard> = Library::builtin()
+        let builtin = Library::builtin();
+        let mut questions = builtin.questions;
+        let mut by_id: BTreeMap<String, Standard> = builtin
             .standards
             .into_iter()
             .map(|s| (s.id.clone(), s))
@@ -209,8 +234,18 @@ impl Library {
         let Some(dir) = user_dir else {
             return Ok(Library {
                 standards: by_id.into_values().collect(),
+                questions,
             });
         };
+        let mut problems = Vec::new();
+        // The district's own questionnaire wording, entry by entry.
+        let own = dir.join(QUESTIONS_FILE);
+        if own.is_file() {
+            match read_text(&own).and_then(|t| parse_questions(&own.display().to_string(), &t)) {
+                Ok(q) => questions.extend(q),
+                Err(d) => problems.push(d),
+            }
+        }
         let mut files = if dir.is_dir() {
             ron_files(dir).map_err(LoadError::from)?
         } else {
@@ -222,7 +257,6 @@ impl Library {
             files.push(path.to_path_buf());
             files.sort();
         }
-        let mut problems = Vec::new();
         let mut loaded = Vec::new();
         for path in files {
             let name = path.display().to_string();
@@ -255,13 +289,17 @@ impl Library {
         }
         Ok(Library {
             standards: by_id.into_values().collect(),
+            questions,
         })
     }
 
     /// A library from a list, sorted by id.
     pub fn from_standards(mut standards: Vec<Standard>) -> Library {
         standards.sort_by(|a, b| a.id.cmp(&b.id));
-        Library { standards }
+        Library {
+            standards,
+            questions: BTreeMap::new(),
+        }
     }
 }
 

@@ -143,6 +143,15 @@ impl Check {
             Check::Not(_) => "not",
         }
     }
+    /// The answer keys the check reads.
+    pub fn answer_keys(&self, out: &mut Vec<String>) {
+        match self {
+            Check::Answer { key, .. } => out.push(key.clone()),
+            Check::All(cs) | Check::Any(cs) => cs.iter().for_each(|c| c.answer_keys(out)),
+            Check::Not(c) => c.answer_keys(out),
+            Check::Share { .. } | Check::Ratio { .. } | Check::Exists { .. } => {}
+        }
+    }
     /// Whether any part of the check reads inventory (rather than only answers).
     pub fn uses_inventory(&self) -> bool {
         match self {

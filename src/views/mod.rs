@@ -1,6 +1,7 @@
 //! Read-only views of a plan and what is derived from it, as the CLI prints them: aligned
 //! tables for people, one JSON document for programs (the JSON shapes in ARCHITECTURE.md, "The command-line contract").
 
+pub mod answers;
 pub mod assess;
 pub mod compare;
 pub mod district;

@@ -43,7 +43,10 @@ pub const MINI_LIBRARY: &str = r#"[
 pub fn library() -> Library {
     let mut standards: Vec<Standard> = ron::from_str(MINI_LIBRARY).expect("mini library parses");
     standards.sort_by(|a, b| a.id.cmp(&b.id));
-    Library { standards }
+    Library {
+        standards,
+        questions: Default::default(),
+    }
 }
 
 pub fn as_of() -> NaiveDate {

@@ -15,7 +15,7 @@ mod initiative;
 mod item;
 mod money;
 
-pub use answers::{Question, expectation, questionnaire};
+pub use crate::standards::questionnaire::{Question, expectation, questionnaire};
 pub use initiative::Field;
 pub use money::{format_dollars, parse_dollars};
 
