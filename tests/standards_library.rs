@@ -165,7 +165,30 @@ fn shipped_folder_lints_clean_as_a_directory() {
                 .extension()
                 .is_some_and(|x| x == "ron"))
             .count(),
-        BUILTIN_FILES.len(),
-        "a standards/*.ron file is not embedded in the binary"
+        BUILTIN_FILES.len() + 1,
+        "a standards/*.ron file is not embedded in the binary (questions.ron is the +1)"
     );
+}
+
+/// Every question the standards ask has question text a member of staff can answer, and
+/// every entry of the questionnaire is asked by some standard.
+#[test]
+fn every_answer_key_has_a_plain_language_question() {
+    let lib = vcio::standards::Library::builtin();
+    let keys = lib.answer_keys();
+    let missing: Vec<&String> = keys
+        .keys()
+        .filter(|k| !lib.questions.contains_key(*k))
+        .collect();
+    assert!(missing.is_empty(), "no question text for {missing:?}");
+    let unused: Vec<&String> = lib
+        .questions
+        .keys()
+        .filter(|k| !keys.contains_key(*k))
+        .collect();
+    assert!(unused.is_empty(), "questions no standard asks: {unused:?}");
+    for (k, q) in &lib.questions {
+        assert!(q.question.ends_with('?'), "{k}: {}", q.question);
+        assert!(!q.help.is_empty(), "{k} has no help");
+    }
 }

@@ -49,6 +49,12 @@ pub fn lint_dir(dir: &Path) -> Vec<Diagnostic> {
         Err(d) => return vec![d],
     };
     let mut diags = Vec::new();
+    let questions = dir.join(super::load::QUESTIONS_FILE);
+    if questions.is_file() {
+        let checked = super::load::read_text(&questions)
+            .and_then(|t| super::load::parse_questions(&questions.display().to_string(), &t));
+        diags.extend(checked.err());
+    }
     // id -> the file that defined it first.
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     for path in files {
