@@ -76,6 +76,7 @@ pub fn generate(items: usize, initiatives: usize, seed: u64, standard_ids: &[Str
         jurisdiction_population: None,
         // A synthetic inventory is the whole inventory: nothing is "not imported yet".
         inventory_complete: vec!["all".into()],
+        exemptions: Default::default(),
     };
     let mut plan = Plan {
         district,

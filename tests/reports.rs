@@ -112,7 +112,7 @@ fn markdown_report_answers_the_boards_questions() {
     assert!(budget.contains("General Fund over its annual cap by $622,611"));
 
     // Unanswered questions are listed.
-    let open = section(&md, "Open questions");
+    let open = section(&md, "Needs data");
     for id in ["DAT-03", "SEC-10", "OPS-05"] {
         assert!(open.contains(&format!("**{id}**")), "{id}: {open}");
     }

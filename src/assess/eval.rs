@@ -15,6 +15,9 @@ pub enum Status {
     Fail,
     /// Not enough information (missing answer, nothing recorded): never a silent pass.
     Unknown,
+    /// Set aside by the district (does not apply, or a risk it accepts): never a pass either.
+    #[serde(rename = "not_applicable")]
+    NotApplicable,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -208,7 +211,7 @@ pub fn evaluate(check: &CCheck, v: &YearView) -> Outcome {
             let status = match o.status {
                 Status::Pass => Status::Fail,
                 Status::Fail => Status::Pass,
-                Status::Unknown => Status::Unknown,
+                s @ (Status::Unknown | Status::NotApplicable) => s,
             };
             Outcome::new(
                 status,

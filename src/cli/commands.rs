@@ -25,6 +25,10 @@ pub fn run(cli: Cli, ctx: &Ctx) -> CliResult {
     match command {
         Command::Session(cmd) => super::session::run(cmd, ctx, demo_plan),
         Command::Standards(StandardsCmd::Lint { dir }) => lint(ctx, dir.as_deref()),
+        other @ Command::Standards(StandardsCmd::Show { .. }) => read_only(other, ctx, width),
+        other @ Command::Standards(StandardsCmd::Set { .. } | StandardsCmd::Exempt { .. }) => {
+            with_session(other, ctx)
+        }
         Command::Standards(StandardsCmd::List { format }) => {
             let lib = ctx.library()?;
             match format {
@@ -192,6 +196,20 @@ fn view(
             Format::Json => print_json(&views::answers::json(&library, plan)),
             Format::Table => print!("{}", views::answers::table(&library, plan, width)),
         },
+        Command::Standards(StandardsCmd::Show { id, format }) => {
+            let engine = Engine::new(plan, library, ctx.as_of);
+            let (lib, d) = (engine.library(), engine.derived());
+            let missing = || UserError(format!("no standard {id:?} (see `vcio standards list`)"));
+            match format {
+                Format::Json => {
+                    print_json(&views::standard::json(lib, plan, d, &id).ok_or_else(missing)?)
+                }
+                Format::Table => print!(
+                    "{}",
+                    views::standard::text(lib, plan, d, &id, width).ok_or_else(missing)?
+                ),
+            }
+        }
         _ => unreachable_command()?,
     }
     Ok(())
@@ -298,6 +316,23 @@ fn with_session(command: Command, ctx: &Ctx) -> CliResult {
             action: Some(AnswersCmd::Import { file }),
             ..
         } => super::answers::import(&mut ws, &file)?,
+        Command::Standards(StandardsCmd::Set { id, param, value }) => {
+            super::standards_cmd::set(&mut ws, &id, &param, &value)?
+        }
+        Command::Standards(StandardsCmd::Exempt {
+            id,
+            reason,
+            until,
+            accepted_risk,
+            clear,
+        }) => super::standards_cmd::exempt(
+            &mut ws,
+            &id,
+            reason,
+            until.as_deref(),
+            accepted_risk,
+            clear,
+        )?,
         Command::Session(_)
         | Command::Standards(_)
         | Command::Assess { .. }

@@ -8,6 +8,7 @@ pub mod context;
 pub mod district;
 pub mod import;
 pub mod session;
+pub mod standards_cmd;
 
 use clap::{Parser, Subcommand, ValueEnum};
 pub use context::{Ctx, UserError};
@@ -149,6 +150,35 @@ pub enum StandardsCmd {
     },
     /// Validate a standards folder (default: DATA_DIR/standards); errors as FILE:LINE:COL.
     Lint { dir: Option<PathBuf> },
+    /// One standard in full: statement, parameters with the district's values, references,
+    /// remediation, and its status in each fiscal year.
+    Show {
+        id: String,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Set a threshold for this district (e.g. `standards set DEV-03 max_age_years 6`;
+    /// `none` returns to the library's value).
+    Set {
+        id: String,
+        param: String,
+        value: String,
+    },
+    /// Set a standard aside: not applicable (default) or an accepted risk, with a reason and
+    /// an optional review date; --clear judges it again.
+    Exempt {
+        id: String,
+        #[arg(long)]
+        reason: Option<String>,
+        /// Review date (2027-06-30 or 6/30/2027); flagged from then on.
+        #[arg(long)]
+        until: Option<String>,
+        /// The standard applies and the district accepts the risk for now.
+        #[arg(long)]
+        accepted_risk: bool,
+        #[arg(long)]
+        clear: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -7,6 +7,7 @@
 //! initiatives' warnings; it never re-scans the inventory.
 
 pub mod effects;
+mod exemptions;
 mod judge;
 pub mod warnings;
 
@@ -32,6 +33,8 @@ pub struct YearAssessment {
     pub passing: usize,
     pub failing: usize,
     pub unknown: usize,
+    /// Set aside by the district: outside the compliance share.
+    pub not_applicable: usize,
 }
 
 impl YearAssessment {
@@ -42,6 +45,7 @@ impl YearAssessment {
             passing: 0,
             failing: 0,
             unknown: 0,
+            not_applicable: 0,
         };
         ya.recount();
         ya
@@ -49,18 +53,25 @@ impl YearAssessment {
     /// Recounts statuses after some outcomes were replaced.
     fn recount(&mut self) {
         let count = |s| self.outcomes.iter().filter(|o| o.status == s).count();
-        (self.passing, self.failing, self.unknown) = (
+        (
+            self.passing,
+            self.failing,
+            self.unknown,
+            self.not_applicable,
+        ) = (
             count(Status::Pass),
             count(Status::Fail),
             count(Status::Unknown),
+            count(Status::NotApplicable),
         );
     }
-    /// Passing share of all standards, 0..1.
+    /// Passing share of the standards that apply, 0..1.
     pub fn compliance(&self) -> f64 {
-        if self.outcomes.is_empty() {
+        let applicable = self.outcomes.len() - self.not_applicable;
+        if applicable == 0 {
             0.0
         } else {
-            self.passing as f64 / self.outcomes.len() as f64
+            self.passing as f64 / applicable as f64
         }
     }
 }
@@ -267,6 +278,7 @@ impl Engine {
         warnings.extend(self.cycle_warning.iter().cloned());
         warnings.extend(self.derived.budget.warnings.iter().cloned());
         self.derived.warnings = warnings;
+        exemptions::apply(plan, &self.std_index, &mut self.derived);
     }
 
     /// Brings the per-initiative and cycle warnings up to date: all of them, or after moves

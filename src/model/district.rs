@@ -91,6 +91,27 @@ pub fn discount_matrix(nslp_pct: u8, rural: bool) -> (u8, u8) {
     if rural { rur } else { urban }
 }
 
+/// Why a standard is set aside for this district.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExemptionKind {
+    /// The standard does not apply (no elementary grades, no servers).
+    NotApplicable,
+    /// It applies, and the district accepts the risk for now.
+    AcceptedRisk,
+}
+
+/// A standard set aside: shown as such, never as passing, with its reason and review date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exemption {
+    pub kind: ExemptionKind,
+    pub reason: String,
+    /// When the decision is to be reviewed; from then on it is flagged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<chrono::NaiveDate>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct District {
@@ -122,6 +143,9 @@ pub struct District {
     /// there are none. Elsewhere an empty part is unknown (not imported yet).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inventory_complete: Vec<String>,
+    /// Standards set aside by the district, by id.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub exemptions: std::collections::BTreeMap<String, Exemption>,
 }
 
 fn is_default(e: &ErateSettings) -> bool {
@@ -180,6 +204,7 @@ impl Default for District {
             state: None,
             jurisdiction_population: None,
             inventory_complete: Vec::new(),
+            exemptions: Default::default(),
         }
     }
 }

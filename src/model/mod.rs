@@ -15,7 +15,7 @@ pub mod validate;
 pub use answers::{AnswerValue, Answers};
 pub use attrs::Attrs;
 pub use budget::{BudgetSettings, C2Cycle, ERATE, FundingSource, GENERAL_FUND, SourceKind};
-pub use district::{District, ErateSettings, Reimbursement, Site};
+pub use district::{District, ErateSettings, Exemption, ExemptionKind, Reimbursement, Site};
 pub use horizon::Horizon;
 pub use initiative::{Effect, Initiative, SpendKind};
 pub use inventory::{AttrValue, Category, ErateCategory, Item};

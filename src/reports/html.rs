@@ -320,9 +320,23 @@ fn caps(out: &mut String, r: &ReportInput) {
 
 fn unknowns(out: &mut String, r: &ReportInput) {
     let list = r.findings(Status::Unknown);
-    out.push_str("<section id=\"questions\">\n<h2>Open questions</h2>\n");
+    out.push_str("<section id=\"questions\">\n<h2>Needs data</h2>\n");
+    let aside = r.findings(Status::NotApplicable);
+    if !aside.is_empty() {
+        out.push_str("<p>Set aside by the district:</p>\n<ul>");
+        for f in aside {
+            let _ = writeln!(
+                out,
+                "<li><strong>{}</strong> {}: {}.</li>",
+                esc(&f.standard.id),
+                esc(&f.standard.title),
+                esc(f.evidence)
+            );
+        }
+        out.push_str("</ul>\n");
+    }
     if list.is_empty() {
-        out.push_str("<p>Every standard could be judged: no questions are open.</p>\n</section>\n");
+        out.push_str("<p>Every standard could be judged: no data is missing.</p>\n</section>\n");
         return;
     }
     let _ = writeln!(

@@ -368,10 +368,9 @@ fn budget(out: &mut String, r: &ReportInput) {
 
 fn unknowns(out: &mut String, r: &ReportInput) {
     let list = r.findings(Status::Unknown);
-    out.push_str("## Open questions\n\n");
+    out.push_str("## Needs data\n\n");
     if list.is_empty() {
-        out.push_str("Every standard could be judged: no questions are open.\n\n");
-        return;
+        out.push_str("Every standard could be judged: no data is missing.\n\n");
     }
     let _ = writeln!(
         out,
@@ -393,6 +392,20 @@ fn unknowns(out: &mut String, r: &ReportInput) {
         );
     }
     out.push('\n');
+    let aside = r.findings(Status::NotApplicable);
+    if !aside.is_empty() {
+        out.push_str("## Set aside by the district\n\n");
+        for f in aside {
+            let _ = writeln!(
+                out,
+                "- **{}** {}: {}.",
+                esc(&f.standard.id),
+                esc(&f.standard.title),
+                esc(f.evidence)
+            );
+        }
+        out.push('\n');
+    }
 }
 
 fn initiatives(out: &mut String, r: &ReportInput) {

@@ -33,7 +33,9 @@ pub fn standard_rows(library: &Library, derived: &Derived, year: usize) -> Vec<S
         .filter_map(|(i, s)| {
             let status = proj.outcomes.get(i)?.status;
             let baseline = base.outcomes.get(i)?.status;
-            (status != Status::Pass || baseline != Status::Pass).then(|| StdRow {
+            let listed = !matches!(status, Status::Pass | Status::NotApplicable)
+                || !matches!(baseline, Status::Pass | Status::NotApplicable);
+            listed.then(|| StdRow {
                 index: i,
                 severity: s.severity,
                 status,
@@ -46,6 +48,7 @@ pub fn standard_rows(library: &Library, derived: &Derived, year: usize) -> Vec<S
         Status::Fail => 0,
         Status::Unknown => 1,
         Status::Pass => 2,
+        Status::NotApplicable => 3,
     };
     rows.sort_by(|a, b| {
         a.severity

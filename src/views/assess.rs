@@ -71,6 +71,7 @@ impl AssessView<'_> {
             "passing": y.passing,
             "failing": list(Status::Fail),
             "unknown": list(Status::Unknown),
+            "not_applicable": list(Status::NotApplicable),
             "compliance": y.compliance(),
         })
     }
@@ -89,16 +90,25 @@ impl AssessView<'_> {
             y.fiscal_year.to_string()
         };
         let mut out = format!(
-            "{} · session {} · {when} · {mode}\n{} of {} standards pass ({:.0}%), {} fail, {} unknown\n",
+            "{} · session {} · {when} · {mode}\n{} of {} standards pass ({:.0}%), {} fail, {} unknown{}\n",
             self.district,
             self.session,
             y.passing,
-            y.outcomes.len(),
+            y.outcomes.len() - y.not_applicable,
             y.compliance() * 100.0,
             y.failing,
-            y.unknown
+            y.unknown,
+            if y.not_applicable > 0 {
+                format!(", {} set aside", y.not_applicable)
+            } else {
+                String::new()
+            }
         );
-        for (title, status) in [("FAILING", Status::Fail), ("UNKNOWN", Status::Unknown)] {
+        for (title, status) in [
+            ("FAILING", Status::Fail),
+            ("UNKNOWN (needs data)", Status::Unknown),
+            ("SET ASIDE BY THE DISTRICT", Status::NotApplicable),
+        ] {
             let list = self.with_status(status);
             if list.is_empty() {
                 continue;

@@ -7,6 +7,7 @@ pub mod compare;
 pub mod district;
 pub mod listings;
 pub mod roadmap;
+pub mod standard;
 pub mod table;
 
 /// Terminal width for tables: `COLUMNS` when set, else 80.

@@ -79,6 +79,7 @@ fn standard(app: &App) -> Vec<String> {
         Status::Fail => "FAILING",
         Status::Unknown => "UNKNOWN",
         Status::Pass => "fixed by then",
+        Status::NotApplicable => "SET ASIDE",
     };
     let fix = match &row.fix {
         Some(f) => format!("fixed by {} (done {})", f.initiative, f.done),

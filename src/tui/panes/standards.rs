@@ -80,10 +80,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             Status::Fail => (g.fail, theme.fail),
             Status::Unknown => (g.unknown, theme.unknown),
             Status::Pass => (g.fixed, theme.ok),
+            Status::NotApplicable => ("-", theme.muted),
         };
         let fix = match (&row.fix, row.status) {
             (Some(f), _) => format!(" {} {} {}", g.arrow, f.initiative, f.done),
             (None, Status::Unknown) => " unknown".to_string(),
+            (None, Status::NotApplicable) => " set aside".to_string(),
             (None, _) => " no fix".to_string(),
         };
         let head = format!("{cursor}{mark} ");

@@ -1,0 +1,87 @@
+//! One standard in full (`vcio standards show ID`): what it asks, its parameters with the
+//! district's values, its references, the remediation it suggests, and how it stands now.
+
+use crate::derive::Derived;
+use crate::model::Plan;
+use crate::standards::{Library, Standard};
+use serde_json::{Value, json};
+
+fn params(s: &Standard, plan: &Plan) -> Vec<Value> {
+    s.params
+        .iter()
+        .map(|(name, default)| {
+            let own = plan.overrides.get(&format!("{}.{name}", s.id)).copied();
+            json!({"name": name, "default": default, "district": own, "value": own.unwrap_or(*default)})
+        })
+        .collect()
+}
+
+pub fn json(lib: &Library, plan: &Plan, derived: &Derived, id: &str) -> Option<Value> {
+    let i = lib.standards.iter().position(|s| s.id == id)?;
+    let s = &lib.standards[i];
+    let years: Vec<Value> = derived
+        .projected
+        .iter()
+        .map(|y| {
+            let o = &y.outcomes[i];
+            json!({"fiscal_year": y.fiscal_year, "status": o.status, "evidence": o.evidence})
+        })
+        .collect();
+    Some(json!({
+        "id": s.id, "title": s.title, "area": s.area, "severity": s.severity.name(),
+        "statement": s.statement, "check": s.check.kind(), "refs": s.refs,
+        "params": params(s, plan),
+        "remediation": {"title": s.remediation.title, "quarters": s.remediation.duration},
+        "exemption": plan.district.exemptions.get(id),
+        "years": years,
+    }))
+}
+
+pub fn text(
+    lib: &Library,
+    plan: &Plan,
+    derived: &Derived,
+    id: &str,
+    width: usize,
+) -> Option<String> {
+    let i = lib.standards.iter().position(|s| s.id == id)?;
+    let s = &lib.standards[i];
+    let wrap = |t: &str| super::table::wrap(t, width, 2);
+    let mut out = format!("{} {} ({}, {})\n", s.id, s.title, s.area, s.severity.name());
+    out.push_str(&wrap(&s.statement));
+    out.push_str(&format!("  check: {}\n", s.check.kind()));
+    for p in params(s, plan) {
+        let name = p["name"].as_str().unwrap_or_default();
+        let line = match p["district"].as_f64() {
+            Some(v) => format!(
+                "  {name} = {v} (district; library default {})",
+                p["default"]
+            ),
+            None => format!(
+                "  {name} = {} (library default; `vcio standards set {} {name} VALUE` changes it)",
+                p["default"], s.id
+            ),
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    if !s.refs.is_empty() {
+        out.push_str(&wrap(&format!("references: {}", s.refs.join("; "))));
+    }
+    out.push_str(&wrap(&format!(
+        "remediation: {} ({} quarters)",
+        s.remediation.title, s.remediation.duration
+    )));
+    for y in &derived.projected {
+        let o = &y.outcomes[i];
+        let status = serde_json::to_value(o.status)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_uppercase))
+            .unwrap_or_default();
+        out.push_str(&wrap(&format!(
+            "{} {status}: {}",
+            y.fiscal_year, o.evidence
+        )));
+    }
+    Some(out)
+}
