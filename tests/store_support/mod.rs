@@ -123,6 +123,15 @@ pub fn rich_plan() -> Plan {
             },
             state: Some("NY".into()),
             jurisdiction_population: Some(48_000),
+            exemptions: [(
+                "CLS-10".to_string(),
+                vcio::model::Exemption {
+                    kind: vcio::model::ExemptionKind::AcceptedRisk,
+                    reason: "county hosts the website".into(),
+                    until: chrono::NaiveDate::from_ymd_opt(2027, 6, 30),
+                },
+            )]
+            .into(),
         },
         items: vec![item("CB-2021"), item("CB-2022"), fw],
         answers: BTreeMap::new(),
