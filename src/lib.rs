@@ -18,6 +18,7 @@ pub mod io;
 pub mod model;
 pub mod reports;
 pub mod roadmap;
+pub mod setup;
 pub mod standards;
 pub mod store;
 pub mod tui;

@@ -13,7 +13,7 @@ const LAYERS: &[&[&str]] = &[
     &["assess", "history"],
     &["budget"],
     &["derive"],
-    &["roadmap", "workspace", "generate", "demo"],
+    &["roadmap", "workspace", "generate", "demo", "setup"],
     &["store", "io"],
     &["views", "reports"],
     &["cli", "tui"],

@@ -82,6 +82,8 @@ pub enum CCheck {
         unknown: SlotId,
         /// What those facts are, in words ("purchase date", "boot mode").
         facts: String,
+        /// The kinds or category the district marks complete to make "none recorded" mean none.
+        scope: Vec<String>,
         at_least: f64,
         if_empty: IfEmpty,
         label: String,
@@ -262,6 +264,7 @@ impl Compiler<'_> {
                     pass,
                     unknown,
                     facts: facts_of(pred).join(", "),
+                    scope: scope_of(select),
                     at_least: self.num(at_least),
                     if_empty: *if_empty,
                     label: label_of(select),
@@ -318,14 +321,11 @@ impl Compiler<'_> {
                     attr: None,
                     per_site: false,
                 });
-                let mut scope: Vec<String> =
-                    select.kinds.iter().map(|k| k.to_lowercase()).collect();
-                scope.extend(select.category.map(|c| c.name().to_lowercase()));
                 CCheck::Exists {
                     total,
                     min: min.as_ref().map(|n| self.num(n)).unwrap_or(1.0),
                     label: label_of(select),
-                    scope,
+                    scope: scope_of(select),
                 }
             }
             Check::All(cs) => CCheck::All(cs.iter().map(|c| self.check(c)).collect()),
@@ -347,6 +347,13 @@ pub fn compile_selector(s: &Selector) -> CSelector {
         std_id: "",
     };
     c.selector(s)
+}
+
+/// The inventory kinds (and category) a selector reads, lower-case, for "marked complete".
+fn scope_of(s: &Selector) -> Vec<String> {
+    let mut scope: Vec<String> = s.kinds.iter().map(|k| k.to_lowercase()).collect();
+    scope.extend(s.category.map(|c| c.name().to_lowercase()));
+    scope
 }
 
 fn label_of(s: &Selector) -> String {

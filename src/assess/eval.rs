@@ -26,14 +26,38 @@ pub struct Outcome {
     /// 0..1 where a share or ratio applies.
     pub score: Option<f64>,
     pub evidence: String,
+    /// For an unknown outcome: the data that would settle it (the setup checklist ranks these).
+    #[serde(skip)]
+    pub need: Option<Need>,
+}
+
+/// The data an unknown outcome lacks.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Need {
+    /// A district or site count is 0: "students", "staff", "users", "classrooms", "sites".
+    District(&'static str),
+    /// A questionnaire answer.
+    Answer(String),
+    /// Facts missing on some inventory items ("purchase date" of "student devices").
+    Facts { facts: String, label: String },
+    /// No items of this description are recorded.
+    Inventory(String),
 }
 
 impl Outcome {
-    fn new(status: Status, score: Option<f64>, evidence: String) -> Outcome {
+    pub fn new(status: Status, score: Option<f64>, evidence: String) -> Outcome {
         Outcome {
             status,
             score,
             evidence,
+            need: None,
+        }
+    }
+
+    fn unknown(evidence: String, need: Need) -> Outcome {
+        Outcome {
+            need: Some(need),
+            ..Outcome::new(Status::Unknown, None, evidence)
         }
     }
 }
@@ -87,6 +111,7 @@ pub fn evaluate(check: &CCheck, v: &YearView) -> Outcome {
             pass,
             unknown,
             facts,
+            scope,
             at_least,
             if_empty,
             label,
@@ -96,12 +121,19 @@ pub fn evaluate(check: &CCheck, v: &YearView) -> Outcome {
             let p = v.totals.total(*pass, v.year);
             let u = v.totals.total(*unknown, v.year);
             if t <= 0.0 {
+                // "None" means none only where the district says that inventory is complete;
+                // elsewhere it is most often not imported yet.
                 let status = match if_empty {
+                    _ if !complete(v.district, scope) => Status::Unknown,
                     IfEmpty::Unknown => Status::Unknown,
                     IfEmpty::Pass => Status::Pass,
                     IfEmpty::Fail => Status::Fail,
                 };
-                return Outcome::new(status, None, format!("no {label} recorded"));
+                let evidence = format!("no {label} recorded");
+                if status == Status::Unknown {
+                    return Outcome::unknown(evidence, Need::Inventory(label.clone()));
+                }
+                return Outcome::new(status, None, evidence);
             }
             let share = p / t;
             let ok = share + 1e-9 >= *at_least;
@@ -118,7 +150,11 @@ pub fn evaluate(check: &CCheck, v: &YearView) -> Outcome {
                     v.when(),
                     pct(*at_least)
                 );
-                return Outcome::new(Status::Unknown, None, evidence);
+                let need = Need::Facts {
+                    facts: facts.clone(),
+                    label: label.clone(),
+                };
+                return Outcome::unknown(evidence, need);
             }
             // With unknown items a share of the whole would understate the known ones.
             let (meet, unknown_note) = if u > 0.0 {
@@ -169,18 +205,13 @@ pub fn evaluate(check: &CCheck, v: &YearView) -> Outcome {
             scope,
         } => {
             let t = v.totals.total(*total, v.year);
-            let complete = v.district.inventory_complete.iter().any(|c| {
-                let c = c.to_lowercase();
-                c == "all" || scope.contains(&c)
-            });
-            if t <= 0.0 && !complete {
+            if t <= 0.0 && !complete(v.district, scope) {
                 // An empty inventory of this kind is most often one nobody imported yet.
-                return Outcome::new(
-                    Status::Unknown,
-                    None,
+                return Outcome::unknown(
                     format!(
                         "no {label} recorded: import them, or mark that part of the inventory complete if there are none"
                     ),
+                    Need::Inventory(label.clone()),
                 );
             }
             if t + 1e-9 >= *min {
@@ -213,13 +244,25 @@ pub fn evaluate(check: &CCheck, v: &YearView) -> Outcome {
                 Status::Fail => Status::Pass,
                 s @ (Status::Unknown | Status::NotApplicable) => s,
             };
-            Outcome::new(
-                status,
-                o.score.map(|s| 1.0 - s),
-                format!("not: {}", o.evidence),
-            )
+            Outcome {
+                need: o.need,
+                ..Outcome::new(
+                    status,
+                    o.score.map(|s| 1.0 - s),
+                    format!("not: {}", o.evidence),
+                )
+            }
         }
     }
+}
+
+/// Whether the district marked the inventory a check reads as complete (a kind, its category,
+/// or "all").
+fn complete(d: &District, scope: &[String]) -> bool {
+    d.inventory_complete.iter().any(|c| {
+        let c = c.to_lowercase();
+        c == "all" || scope.contains(&c)
+    })
 }
 
 /// All (`all = true`) or Any of several outcomes; evidence comes from the deciding parts.
@@ -239,6 +282,10 @@ fn combine(outcomes: Vec<Outcome>, all: bool) -> Outcome {
         .filter(|o| o.status == status)
         .map(|o| o.evidence.as_str())
         .collect();
+    let need = outcomes
+        .iter()
+        .filter(|o| o.status == status)
+        .find_map(|o| o.need.clone());
     let scores: Vec<f64> = outcomes.iter().filter_map(|o| o.score).collect();
     let score = (!scores.is_empty()).then(|| {
         if all {
@@ -247,7 +294,14 @@ fn combine(outcomes: Vec<Outcome>, all: bool) -> Outcome {
             scores.iter().cloned().fold(0.0, f64::max)
         }
     });
-    Outcome::new(status, score, evidence.join("; "))
+    Outcome {
+        need: if status == Status::Unknown {
+            need
+        } else {
+            None
+        },
+        ..Outcome::new(status, score, evidence.join("; "))
+    }
 }
 
 /// What a district-wide ratio divides by in a year.
@@ -271,6 +325,14 @@ fn site_denominator(per: &CPer, s: &Site, totals: &SlotTotals, si: usize, year: 
         CPer::Classrooms => f64::from(s.classrooms),
         CPer::Sites => 1.0,
         CPer::Slot(x) => totals.site(*x, si, year),
+    }
+}
+
+/// What a ratio with nothing to divide by needs: a district count, or items of the measured kind.
+fn denominator_need(per: &CPer, label: &str) -> Need {
+    match per {
+        CPer::Slot(_) => Need::Inventory(label.to_string()),
+        other => Need::District(per_name(other)),
     }
 }
 
@@ -314,7 +376,7 @@ fn ratio(
         let den = district_denominator(per, d, v.totals, v.year);
         if den <= 0.0 {
             let msg = format!("no {} recorded, so {unit} cannot be judged", per_name(per));
-            return Outcome::new(Status::Unknown, None, msg);
+            return Outcome::unknown(msg, denominator_need(per, label));
         }
         let n = v.totals.total(num, v.year);
         let r = n / den;
@@ -353,7 +415,12 @@ fn ratio(
             "no site has {} recorded, so {unit} cannot be judged",
             per_name(per)
         );
-        return Outcome::new(Status::Unknown, None, msg);
+        let need = if v.district.sites.is_empty() {
+            Need::District("sites")
+        } else {
+            denominator_need(per, label)
+        };
+        return Outcome::unknown(msg, need);
     }
     let score = Some(score_sum / judged as f64);
     if failing.is_empty() {
@@ -378,7 +445,10 @@ fn ratio(
 
 fn answer(v: &YearView, key: &str, expect: &CExpect) -> Outcome {
     let Some(a) = (v.answer)(key) else {
-        return Outcome::new(Status::Unknown, None, format!("not answered ({key})"));
+        return Outcome::unknown(
+            format!("not answered ({key})"),
+            Need::Answer(key.to_string()),
+        );
     };
     let verdict = |ok: bool, text: String| {
         Outcome::new(
@@ -388,10 +458,9 @@ fn answer(v: &YearView, key: &str, expect: &CExpect) -> Outcome {
         )
     };
     let mismatch = || {
-        Outcome::new(
-            Status::Unknown,
-            None,
+        Outcome::unknown(
             format!("answer {a} does not fit {key}"),
+            Need::Answer(key.to_string()),
         )
     };
     match (expect, a) {

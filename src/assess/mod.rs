@@ -9,4 +9,4 @@ pub mod eval;
 pub mod slots;
 
 pub use compile::{Compiled, compile};
-pub use eval::{Outcome, Status, group};
+pub use eval::{Need, Outcome, Status, group};

@@ -59,6 +59,7 @@ pub fn run(cli: Cli, ctx: &Ctx) -> CliResult {
             action: None | Some(AnswersCmd::Export { .. }),
             ..
         }
+        | Command::Setup { .. }
         | Command::Export { .. }) => read_only(other, ctx, width),
         other => with_session(other, ctx),
     }
@@ -196,6 +197,14 @@ fn view(
             Format::Json => print_json(&views::answers::json(&library, plan)),
             Format::Table => print!("{}", views::answers::table(&library, plan, width)),
         },
+        Command::Setup { format } => {
+            let engine = Engine::new(plan, library, ctx.as_of);
+            let list = crate::setup::checklist(plan, engine.library(), engine.derived());
+            match format {
+                Format::Json => print_json(&serde_json::to_value(&list).unwrap_or_default()),
+                Format::Table => print!("{}", views::setup::table(&list, width)),
+            }
+        }
         Command::Standards(StandardsCmd::Show { id, format }) => {
             let engine = Engine::new(plan, library, ctx.as_of);
             let (lib, d) = (engine.library(), engine.derived());
@@ -343,6 +352,7 @@ fn with_session(command: Command, ctx: &Ctx) -> CliResult {
         | Command::Site { action: None, .. }
         | Command::Funding { action: None, .. }
         | Command::Answers { .. }
+        | Command::Setup { .. }
         | Command::Export { .. }
         | Command::Import(ImportCmd::Standards { .. }) => unreachable_command()?,
     }
@@ -404,6 +414,66 @@ fn roadmap_action(action: RoadmapCmd, ws: &mut Workspace) -> CliResult {
                     return Ok(());
                 }
             }
+        }
+        RoadmapCmd::Add {
+            title,
+            start,
+            quarters,
+            one_time,
+            recurring,
+            funding,
+            erate,
+            resolves,
+            owner,
+        } => {
+            let start: Quarter = start
+                .parse()
+                .map_err(|e: String| UserError(format!("--start: {e}")))?;
+            let funding = funding.unwrap_or_else(|| crate::model::GENERAL_FUND.into());
+            if ws.plan().budget.source(&funding).is_none() {
+                return Err(format!(
+                    "--funding: no funding source {funding:?} (see `vcio funding`)"
+                )
+                .into());
+            }
+            let erate = match erate.as_deref().map(str::to_ascii_lowercase).as_deref() {
+                None => None,
+                Some("c1") => Some(crate::model::ErateCategory::C1),
+                Some("c2") => Some(crate::model::ErateCategory::C2),
+                Some(other) => {
+                    return Err(format!("--erate: expected c1 or c2, found {other:?}").into());
+                }
+            };
+            let resolves: Vec<String> = resolves
+                .unwrap_or_default()
+                .split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect();
+            if let Some(bad) = resolves.iter().find(|id| ws.library().get(id).is_none()) {
+                return Err(
+                    format!("--resolves: no standard {bad:?} (see `vcio standards list`)").into(),
+                );
+            }
+            let id = ws.plan().next_initiative_id();
+            let cents = |flag: &str, v: Option<String>| {
+                v.map(|v| super::district::amount(flag, &v))
+                    .transpose()
+                    .map(Option::unwrap_or_default)
+            };
+            let ini = crate::model::Initiative {
+                duration: quarters,
+                one_time_cents: cents("--one-time", one_time)?,
+                recurring_cents: cents("--recurring", recurring)?,
+                funding,
+                erate,
+                resolves,
+                owner: owner.unwrap_or_default(),
+                ..crate::model::Initiative::new(&id, &title, start)
+            };
+            ws.apply(Edit::PutInitiative(ini))?;
+            println!("{id}");
+            return Ok(());
         }
         RoadmapCmd::Fix { standard, start } => {
             let start = match start {

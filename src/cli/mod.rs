@@ -106,6 +106,11 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// What is missing for a trustworthy assessment, ranked, with the command that fills each.
+    Setup {
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
     /// Funding sources, grants and their caps.
     Funding {
         #[command(subcommand)]
@@ -302,6 +307,35 @@ pub enum RoadmapCmd {
         /// Show the moves without saving them.
         #[arg(long)]
         dry_run: bool,
+    },
+    /// Add an initiative of the district's own; prints its new id.
+    Add {
+        #[arg(long)]
+        title: String,
+        /// First quarter, e.g. FY2028-Q1.
+        #[arg(long)]
+        start: String,
+        /// Length in quarters (1-40).
+        #[arg(long, default_value_t = 1)]
+        quarters: u8,
+        /// One-time cost, spread over its quarters (e.g. 120000 or $120,000).
+        #[arg(long)]
+        one_time: Option<String>,
+        /// Recurring cost a year once done.
+        #[arg(long)]
+        recurring: Option<String>,
+        /// The funding source id that pays (default: general).
+        #[arg(long)]
+        funding: Option<String>,
+        /// E-Rate category of the costs: c1 or c2.
+        #[arg(long)]
+        erate: Option<String>,
+        /// Standards it resolves once done, e.g. SEC-01,NET-06.
+        #[arg(long)]
+        resolves: Option<String>,
+        /// Who leads it.
+        #[arg(long)]
+        owner: Option<String>,
     },
     /// Create an initiative from a failing standard's remediation template.
     Fix {

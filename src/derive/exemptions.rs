@@ -35,11 +35,11 @@ pub fn apply(plan: &Plan, std_index: &FastMap<String, usize>, derived: &mut Deri
                 "{id}: the {what} decision was due for review on {d}: `vcio standards exempt {id} ...` again or remove it"
             ));
         }
-        let outcome = Outcome {
-            status: Status::NotApplicable,
-            score: None,
-            evidence: format!("{what}: {}{review}", ex.reason),
-        };
+        let outcome = Outcome::new(
+            Status::NotApplicable,
+            None,
+            format!("{what}: {}{review}", ex.reason),
+        );
         for ya in derived
             .baseline
             .iter_mut()

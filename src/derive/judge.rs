@@ -274,11 +274,11 @@ fn resolved_by<'p>(
 
 fn outcome(check: &CCheck, resolved: Option<(&str, Quarter)>, view: &YearView) -> Outcome {
     match resolved {
-        Some((id, end)) => Outcome {
-            status: Status::Pass,
-            score: Some(1.0),
-            evidence: format!("resolved by {id} (done {end})"),
-        },
+        Some((id, end)) => Outcome::new(
+            Status::Pass,
+            Some(1.0),
+            format!("resolved by {id} (done {end})"),
+        ),
         None => evaluate(check, view),
     }
 }

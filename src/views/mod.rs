@@ -7,6 +7,7 @@ pub mod compare;
 pub mod district;
 pub mod listings;
 pub mod roadmap;
+pub mod setup;
 pub mod standard;
 pub mod table;
 
