@@ -97,6 +97,8 @@ pub enum CCheck {
         per_site: bool,
         unit: String,
         label: String,
+        /// The numerator's kinds or category, for "none recorded" (see `Share::scope`).
+        scope: Vec<String>,
     },
     Answer {
         key: String,
@@ -298,6 +300,7 @@ impl Compiler<'_> {
                     per_site: *per_site,
                     unit: unit.clone().unwrap_or_else(|| "per unit".into()),
                     label: label_of(&num.select),
+                    scope: scope_of(&num.select),
                 }
             }
             Check::Answer { key, expect } => CCheck::Answer {

@@ -140,6 +140,17 @@ pub fn evaluate(check: &CCheck, v: &YearView) -> Outcome {
             // Met even if every unknown item failed, failed even if every one passed, or else
             // decided by the facts nobody has recorded yet.
             let fails_anyway = (p + u) / t + 1e-9 < *at_least;
+            if u > 0.0 && !ok && !fails_anyway && u >= t {
+                let evidence = format!(
+                    "{facts} unknown for all {} {label}: record the {facts} to settle it",
+                    group(t)
+                );
+                let need = Need::Facts {
+                    facts: facts.clone(),
+                    label: label.clone(),
+                };
+                return Outcome::unknown(evidence, need);
+            }
             if u > 0.0 && !ok && !fails_anyway {
                 let evidence = format!(
                     "{facts} unknown for {} of {} {label}; {} of the {} known meet it {} ({} needed): record the {facts} to settle it",
@@ -196,7 +207,26 @@ pub fn evaluate(check: &CCheck, v: &YearView) -> Outcome {
             per_site,
             unit,
             label,
-        } => ratio(v, *num, per, *at_least, *at_most, *per_site, unit, label),
+            scope,
+        } => {
+            // Nothing of the numerator recorded where a minimum is asked: not imported yet,
+            // unless the district says that inventory is complete.
+            let nothing = if *per_site {
+                (0..v.district.sites.len()).all(|si| v.totals.site(*num, si, v.year) <= 0.0)
+                    && v.totals.total(*num, v.year) <= 0.0
+            } else {
+                v.totals.total(*num, v.year) <= 0.0
+            };
+            if at_least.is_some_and(|m| m > 0.0) && nothing && !complete(v.district, scope) {
+                return Outcome::unknown(
+                    format!(
+                        "no {label} recorded: import them, or mark that part of the inventory complete if there are none"
+                    ),
+                    Need::Inventory(label.clone()),
+                );
+            }
+            ratio(v, *num, per, *at_least, *at_most, *per_site, unit, label)
+        }
         CCheck::Answer { key, expect } => answer(v, key, expect),
         CCheck::Exists {
             total,
