@@ -25,7 +25,13 @@ pub struct Cli {
     #[arg(long, env = "VCIO_DATA_DIR", global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     /// The session (a named plan) to open.
-    #[arg(long, global = true, default_value = "default", value_name = "NAME")]
+    #[arg(
+        long,
+        env = "VCIO_SESSION",
+        global = true,
+        default_value = "default",
+        value_name = "NAME"
+    )]
     pub session: String,
     /// The date "now" means (YYYY-MM-DD); default today.
     #[arg(long, env = "VCIO_AS_OF", global = true, value_name = "YYYY-MM-DD")]
