@@ -27,9 +27,19 @@ pub enum CPred {
     All(Vec<CPred>),
     Any(Vec<CPred>),
     Not(Box<CPred>),
-    /// The item has every fact the inner predicate reads (purchase date, support date,
-    /// attributes): without them the predicate is unknown for it, neither met nor failed.
-    Known(Box<CPred>),
+}
+
+/// How a slot with a predicate treats items lacking a fact the predicate reads (purchase date,
+/// support date, attributes): for them the predicate is unknown, neither met nor failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Facts {
+    /// Count items where the predicate holds, facts or not (ratios and filters).
+    #[default]
+    Any,
+    /// Count only items whose facts are known and where the predicate holds (a share's pass).
+    Known,
+    /// Count the items whose facts are not known, whatever the predicate (a share's unknown).
+    Unknown,
 }
 
 /// A selector ready to match items.
@@ -50,6 +60,9 @@ pub struct Slot {
     pub attr: Option<String>,
     /// Also total per site (for per-site ratios).
     pub per_site: bool,
+    pub facts: Facts,
+    /// Slots asking the same "facts known?" question share this (0: none).
+    pub known_key: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -224,6 +237,8 @@ impl Compiler<'_> {
             pred: m.pred.as_ref().map(|p| self.pred(p)),
             attr: m.attr.clone(),
             per_site,
+            facts: Facts::Any,
+            known_key: 0,
         };
         self.slot(slot)
     }
@@ -244,23 +259,31 @@ impl Compiler<'_> {
                     pred: None,
                     attr: None,
                     per_site: false,
+                    facts: Facts::Any,
+                    known_key: 0,
                 });
                 let p = self.pred(pred);
-                let known = CPred::Known(Box::new(p.clone()));
                 let pass = self.slot(Slot {
                     sel: 0,
                     select: select_c.clone(),
-                    pred: Some(CPred::All(vec![known.clone(), p])),
+                    pred: Some(p.clone()),
                     attr: None,
                     per_site: false,
+                    facts: Facts::Known,
+                    known_key: 0,
                 });
                 let unknown = self.slot(Slot {
                     sel: 0,
                     select: select_c,
-                    pred: Some(CPred::Not(Box::new(known))),
+                    pred: Some(p),
                     attr: None,
                     per_site: false,
+                    facts: Facts::Unknown,
+                    known_key: 0,
                 });
+                // The scan asks "are the facts known?" once for both slots: they share a key.
+                self.slots[pass].known_key = pass + 1;
+                self.slots[unknown].known_key = pass + 1;
                 CCheck::Share {
                     total,
                     pass,
@@ -323,6 +346,8 @@ impl Compiler<'_> {
                     pred: None,
                     attr: None,
                     per_site: false,
+                    facts: Facts::Any,
+                    known_key: 0,
                 });
                 CCheck::Exists {
                     total,

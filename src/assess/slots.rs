@@ -3,7 +3,7 @@
 //! This is the only place that scans inventory. It runs once per inventory or library change;
 //! initiative moves reuse its totals and adjust them with effect deltas (see `projection`).
 
-use super::compile::{CPred, CSelector, Compiled, Slot};
+use super::compile::{CPred, CSelector, Compiled, Facts, Slot};
 use crate::model::inventory::needs_support_date;
 use crate::model::{Item, Plan};
 use std::collections::HashMap;
@@ -109,7 +109,6 @@ impl CPred {
             CPred::All(ps) => ps.iter().all(|p| p.eval(item, d, ref_month)),
             CPred::Any(ps) => ps.iter().any(|p| p.eval(item, d, ref_month)),
             CPred::Not(p) => !p.eval(item, d, ref_month),
-            CPred::Known(p) => p.known(item, d),
         }
     }
 
@@ -128,7 +127,7 @@ impl CPred {
                 item.attrs.get(k).and_then(|a| a.as_num()).is_some()
             }
             CPred::AttrIs(k, _) => item.attrs.get(k).is_some(),
-            CPred::HasTag(_) | CPred::IsKind(_) | CPred::AtSite(_) | CPred::Known(_) => true,
+            CPred::HasTag(_) | CPred::IsKind(_) | CPred::AtSite(_) => true,
             // One known part that settles the whole (false in an All, true in an Any, in every
             // month) makes it known even when another part is not.
             CPred::All(ps) => {
@@ -349,6 +348,7 @@ impl ScanCtx<'_> {
         let mut site: Option<Option<usize>> = None;
         // Candidates come grouped by selector, so each selector is matched once per item.
         let mut last: Option<(usize, bool)> = None;
+        let mut known_memo: Option<(usize, bool)> = None;
         for sid in candidates {
             let slot = &self.compiled.slots[sid];
             let selected = match last {
@@ -369,9 +369,25 @@ impl ScanCtx<'_> {
             }
             let base = totals.offsets[sid];
             let end = years.end.min(self.ref_months.len());
-            let window = match &slot.pred {
-                None => Some(ALWAYS),
-                Some(p) => p.window(item, dates),
+            // Whether the item has the facts the predicate reads, asked once for the pass and
+            // unknown slots of one share (adjacent, same selector and predicate).
+            let known = match (slot.facts, &slot.pred) {
+                (Facts::Any, _) | (_, None) => true,
+                (_, Some(p)) => match known_memo {
+                    Some((key, k)) if key == slot.known_key && key != 0 => k,
+                    _ => {
+                        let k = p.known(item, dates);
+                        known_memo = Some((slot.known_key, k));
+                        k
+                    }
+                },
+            };
+            let window = match (slot.facts, &slot.pred) {
+                (Facts::Unknown, _) if known => continue,
+                (Facts::Unknown, _) => Some(ALWAYS),
+                (Facts::Known, _) if !known => continue,
+                (_, None) => Some(ALWAYS),
+                (_, Some(p)) => p.window(item, dates),
             };
             if window == Some(Window::Never) {
                 continue;
@@ -379,6 +395,7 @@ impl ScanCtx<'_> {
             for y in years.start..end {
                 let rm = self.ref_months[y];
                 let holds = match (window, &slot.pred) {
+                    _ if slot.facts == Facts::Unknown => true,
                     (Some(w), _) => w.contains(rm),
                     (None, Some(p)) => p.eval(item, dates, rm),
                     (None, None) => true,
