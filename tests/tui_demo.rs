@@ -60,6 +60,17 @@ fn n_on_the_most_severe_failing_standard_adds_a_fix() {
         "the demo fails something now"
     );
     keys(&mut app, "n");
+    // The first row is already covered by a roadmap initiative: n asks before a second one.
+    if matches!(app.mode(), vcio::tui::Mode::Confirm(_)) {
+        let asked = app.status().unwrap_or_default().to_string();
+        assert!(asked.contains("create an initiative anyway"), "{asked}");
+        assert_eq!(
+            app.plan().initiatives.len(),
+            n,
+            "nothing is created before the answer"
+        );
+        keys(&mut app, "y");
+    }
     assert_eq!(app.plan().initiatives.len(), n + 1, "{:?}", app.status());
     assert_eq!(app.focus(), Pane::Roadmap);
 }

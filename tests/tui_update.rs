@@ -115,6 +115,16 @@ fn n_creates_an_initiative_from_the_selected_failing_standard_and_selects_it() {
     assert_eq!(first.id, "SEC-01", "critical first");
     assert!(rows[0].fix.is_none());
     keys(&mut app, "n");
+    // SEC-01 is unanswered in this fixture: unknown, not failing, so n asks first.
+    if rows[0].status == vcio::assess::Status::Unknown {
+        assert!(matches!(app.mode(), Mode::Confirm(_)));
+        assert!(
+            app.status()
+                .unwrap_or_default()
+                .contains("unknown (it needs data)")
+        );
+        keys(&mut app, "y");
+    }
     assert_eq!(app.focus(), Pane::Roadmap);
     let ini = app
         .selected_initiative()

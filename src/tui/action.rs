@@ -75,6 +75,12 @@ pub enum Action {
     /// The questionnaire form (answers the standards ask for).
     Answers,
     Fork,
+    /// A form for a new initiative of the district's own.
+    NewInitiative,
+    /// The setup checklist: what data is missing, ranked.
+    Setup,
+    /// The district profile form.
+    District,
     /// Answers "yes" to a confirmation.
     Confirm,
     /// Closes an overlay, answers "no", or clears a message.
@@ -83,7 +89,7 @@ pub enum Action {
 
 impl Action {
     /// Every action (keymap files name them).
-    pub const ALL: [Action; 36] = [
+    pub const ALL: [Action; 39] = [
         Action::Quit,
         Action::FocusNext,
         Action::FocusPrev,
@@ -118,6 +124,9 @@ impl Action {
         Action::EditItem,
         Action::Answers,
         Action::Fork,
+        Action::NewInitiative,
+        Action::Setup,
+        Action::District,
         Action::Confirm,
         Action::Cancel,
     ];
@@ -159,6 +168,9 @@ impl Action {
             Action::EditItem => "edit_item",
             Action::Answers => "answers",
             Action::Fork => "fork",
+            Action::NewInitiative => "new_initiative",
+            Action::Setup => "setup",
+            Action::District => "district",
             Action::Confirm => "confirm",
             Action::Cancel => "cancel",
         }
@@ -201,6 +213,9 @@ impl Action {
             Action::EditItem => "edit item",
             Action::Answers => "edit answers",
             Action::Fork => "fork scenario",
+            Action::NewInitiative => "new initiative (own)",
+            Action::Setup => "setup checklist",
+            Action::District => "district profile",
             Action::Confirm => "yes",
             Action::Cancel => "no / close",
         }
@@ -232,6 +247,8 @@ impl Action {
                 | Action::AddItem
                 | Action::EditItem
                 | Action::Answers
+                | Action::NewInitiative
+                | Action::District
                 | Action::AutoSchedule
                 | Action::Undo
                 | Action::Redo

@@ -67,6 +67,8 @@ pub enum Mode {
 pub enum Pending {
     DeleteInitiative(String),
     DeleteItem(String),
+    /// An initiative from a standard that is unknown (not failing) or already covered.
+    NewFromStandard(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

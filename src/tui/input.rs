@@ -188,6 +188,9 @@ impl App {
             Action::EditItem => self.open_item(),
             Action::Answers => self.open_answers(),
             Action::Fork => self.ask_fork(),
+            Action::NewInitiative => self.open_new_initiative(),
+            Action::Setup => self.open_setup(),
+            Action::District => self.open_district_form(),
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
                 self.info(if self.mouse {

@@ -81,5 +81,6 @@ pub fn run_with_store(
 ) -> color_eyre::Result<()> {
     let mut app = App::new(history, library, as_of, &opts);
     app.set_store(store);
+    app.open_setup_if_new();
     term::run(&mut app, opts.mouse)
 }

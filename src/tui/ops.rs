@@ -90,6 +90,28 @@ impl App {
         else {
             return;
         };
+        // Money is not spent on a guess or twice: ask first.
+        let why = match (&row.fix, row.status) {
+            (Some(f), _) => Some(format!(
+                "{} already covers {std_id} (done {})",
+                f.initiative, f.done
+            )),
+            (None, crate::assess::Status::Unknown) => {
+                Some(format!("{std_id} is unknown (it needs data), not failing"))
+            }
+            _ => None,
+        };
+        if let Some(why) = why {
+            self.overlay = Overlay::Confirm(Pending::NewFromStandard(std_id));
+            self.info(&format!("{why}: create an initiative anyway? y/n"));
+            return;
+        }
+        self.create_from_standard(&std_id);
+    }
+
+    /// Creates the initiative for `std_id` from its remediation template, starting next quarter.
+    fn create_from_standard(&mut self, std_id: &str) {
+        let std_id = std_id.to_string();
         let start = self.derived().horizon.now_quarter().plus(1);
         match template::from_standard(self.plan(), self.ws.engine(), &std_id, start) {
             Ok(ini) => {
@@ -139,6 +161,7 @@ impl App {
                     self.info(&format!("deleted item {id} (u to undo)"));
                 }
             }
+            Pending::NewFromStandard(id) => self.create_from_standard(&id),
         }
     }
 

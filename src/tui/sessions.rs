@@ -71,6 +71,32 @@ impl App {
         }
     }
 
+    /// `S`: the setup checklist, as a page like the comparison (j/k scroll, Esc closes).
+    pub(crate) fn open_setup(&mut self) {
+        let list = crate::setup::checklist(self.plan(), self.library(), self.derived());
+        let width = usize::from(self.area.get().width.saturating_sub(4)).max(60);
+        let title = format!("Setup checklist: {}% complete", list.complete_pct);
+        self.overlay = Overlay::Compare(Box::new(Compare {
+            title,
+            text: crate::views::setup::table(&list, width),
+            scroll: 0,
+        }));
+    }
+
+    /// A session with no inventory yet opens on the setup checklist: the first thing a new
+    /// district needs is what to fill in, not a screen of unknowns.
+    pub fn open_setup_if_new(&mut self) {
+        if self.plan().items.is_empty() && self.setup_pct().is_some() {
+            self.open_setup();
+        }
+    }
+
+    /// The setup checklist's completeness, for the header (None once nothing is missing).
+    pub fn setup_pct(&self) -> Option<u32> {
+        let list = crate::setup::checklist(self.plan(), self.library(), self.derived());
+        (!list.done()).then_some(list.complete_pct)
+    }
+
     /// `F`: asks for the scenario's name.
     pub(crate) fn ask_fork(&mut self) {
         if self.store.is_none() {

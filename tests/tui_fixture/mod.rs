@@ -151,6 +151,7 @@ pub fn keys(app: &mut App, script: &str) {
                 "C-c" => KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
                 "C-p" => KeyEvent::new(KeyCode::Char('p'), KeyModifiers::CONTROL),
                 "C-n" => KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL),
+                "C-u" => KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
                 "Esc" => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
                 "Enter" => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
                 "Backspace" => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),

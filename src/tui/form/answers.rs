@@ -58,7 +58,12 @@ impl AnswersForm {
                     .get(&q.key)
                     .map(|a| a.to_string())
                     .unwrap_or_default();
-                (Spec::new(&q.key, input).note(note), value)
+                let help = library
+                    .questions
+                    .get(&q.key)
+                    .map(|t| format!("{} {}", t.question, t.help))
+                    .unwrap_or_default();
+                (Spec::new(&q.key, input).note(note).help(help), value)
             })
             .collect();
         let answered = fields.iter().filter(|(_, v)| !v.is_empty()).count();

@@ -171,6 +171,18 @@ impl InitiativeForm {
 }
 
 impl App {
+    /// `N` in the Roadmap: an empty form for an initiative of the district's own, starting next
+    /// quarter with a fresh id.
+    pub(crate) fn open_new_initiative(&mut self) {
+        let id = self.plan().next_initiative_id();
+        let start = self.derived().horizon.now_quarter().plus(1);
+        let ini = Initiative::new(&id, "", start);
+        let mut form = InitiativeForm::form(self.plan(), &ini);
+        form.title = format!("New initiative {id}");
+        self.open(form);
+        self.info("a new initiative: type its title, Enter saves (one undo step), Esc cancels");
+    }
+
     /// Enter on a roadmap bar: opens its form.
     pub(crate) fn open_form(&mut self) {
         let Some(ini) = self.selected_initiative().cloned() else {

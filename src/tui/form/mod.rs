@@ -11,6 +11,7 @@
 //! Money is typed in dollars ("$1,234.50") and parsed to integer cents without floats (`money`).
 
 mod answers;
+mod district;
 mod initiative;
 mod item;
 mod money;
@@ -45,6 +46,8 @@ pub struct Spec {
     pub label: String,
     pub input: Input,
     pub note: String,
+    /// Shown under the fields while this one has the focus (the question a key stands for).
+    pub help: String,
 }
 
 impl Spec {
@@ -53,7 +56,12 @@ impl Spec {
             label: label.to_string(),
             input,
             note: String::new(),
+            help: String::new(),
         }
+    }
+    pub fn help(mut self, help: impl Into<String>) -> Spec {
+        self.help = help.into();
+        self
     }
     pub fn text(label: &str) -> Spec {
         Spec::new(label, Input::Text)
@@ -124,6 +132,7 @@ pub enum Kind {
     Initiative(initiative::InitiativeForm),
     Item(item::ItemForm),
     Answers(answers::AnswersForm),
+    District(district::DistrictForm),
 }
 
 pub struct Form {
@@ -164,6 +173,7 @@ impl Form {
             Kind::Initiative(k) => k.build(&self.values, plan),
             Kind::Item(k) => k.build(&self.values, plan),
             Kind::Answers(k) => k.build(&self.values, plan),
+            Kind::District(k) => k.build(&self.values, plan),
         };
         built.map_err(|mut errs| {
             errs.sort_by_key(|(i, _)| *i);

@@ -96,7 +96,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         ]));
     }
     if footer > 0 {
-        lines.push(Line::from(""));
+        // The focused field's question, where it has one (the questionnaire), else a gap.
+        let help = form.spec().map(|s| s.help.as_str()).unwrap_or("");
+        lines.push(Line::from(Span::styled(
+            fit(help, inner_w, g.ellipsis),
+            theme.status_info,
+        )));
         lines.push(Line::from(Span::styled(
             fit(
                 "Enter save  Esc cancel  Tab/Up/Down field  Space/Left/Right choose  C-u clear  PgUp/PgDn",

@@ -23,20 +23,55 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         n => Span::styled(format!("{} {n} years over cap", g.over), theme.over),
     };
     let sep = || Span::styled(" | ", theme.muted);
-    // Most important first: on a narrow terminal the right end is cut.
-    let spans = vec![
-        Span::styled(format!(" {}", plan.district.name), theme.header),
-        sep(),
-        Span::styled(
-            format!("compliance {} {} {}", pct(now), g.arrow, pct(end)),
-            theme.header,
-        ),
-        sep(),
-        budget,
+    let narrow = area.width < 100;
+    // Most important first: on a narrow terminal the right end is cut. The session comes
+    // early so that after a fork everyone can see which plan is being changed.
+    let mut spans = vec![
+        Span::styled(String::new(), theme.header),
         sep(),
         Span::styled(format!("session {}", app.ws.name()), theme.muted),
         sep(),
-        Span::styled(format!("as of {}", d.horizon.as_of), theme.muted),
+        Span::styled(
+            if narrow {
+                format!("pass {}{}{}", pct(now), g.arrow, pct(end))
+            } else {
+                format!("compliance {} {} {}", pct(now), g.arrow, pct(end))
+            },
+            theme.header,
+        ),
     ];
+    // Until setup is done, how much of the assessment can be judged at all (S shows what is
+    // missing), so a district with little data looks neither compliant nor failing.
+    if let Some(p) = app.setup_pct() {
+        spans.push(sep());
+        let text = if narrow {
+            format!("setup {p}%")
+        } else {
+            format!("setup {p}% (S)")
+        };
+        spans.push(Span::styled(text, theme.warn));
+    }
+    spans.extend([
+        sep(),
+        budget,
+        sep(),
+        Span::styled(format!("as of {}", d.horizon.as_of), theme.muted),
+    ]);
+    // The district name gives way first (down to 12 columns) so the session, compliance,
+    // setup and budget status stay readable at 80 columns; the date is cut after it.
+    let others: usize = spans
+        .iter()
+        .rev()
+        .skip(2)
+        .map(|s| s.content.chars().count())
+        .sum();
+    let room = usize::from(area.width).saturating_sub(others + 1).max(12);
+    let name = &plan.district.name;
+    spans[0].content = if name.chars().count() <= room {
+        format!(" {name}").into()
+    } else {
+        let cut: String = name.chars().take(room.saturating_sub(1)).collect();
+        format!(" {cut}{}", g.ellipsis).into()
+    };
     super::lines(frame, area, vec![Line::from(spans)], theme.base);
 }
