@@ -12,9 +12,6 @@ use vcio::model::Plan;
 use vcio::store::Store;
 use vcio::tui::{App, Mode};
 
-#[path = "common/mod.rs"]
-mod common;
-
 #[test]
 fn a_new_district_is_set_up_from_the_keyboard() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -89,7 +86,7 @@ fn a_new_district_is_set_up_from_the_keyboard() {
     keys(&mut app, "<Esc>");
 
     // The board report, read by another process while the workbench holds the database.
-    let out = common::vcio(
+    let out = vcio(
         dir.path(),
         &["--session", "lakeside", "export", "--format", "markdown"],
     );
