@@ -13,7 +13,10 @@ use vcio::tui::{App, TuiOptions};
 #[path = "../common/mod.rs"]
 mod common;
 
-pub use common::{as_of, vcio};
+pub use common::as_of;
+/// The CLI runner, for tests that read alongside the workbench.
+#[allow(unused_imports)]
+pub use common::vcio;
 
 /// The integration tests' mini library, with student Chromebooks due for refresh after 4
 /// years instead of 5 so the fixture's 2022 fleet fails inside the horizon.
