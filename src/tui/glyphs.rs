@@ -19,6 +19,8 @@ pub struct Glyphs {
     /// Dependency violated, or other roadmap warning.
     pub warn: &'static str,
     pub arrow: &'static str,
+    /// "At most", before a cap.
+    pub at_most: &'static str,
     pub ellipsis: &'static str,
     /// A failing standard.
     pub fail: &'static str,
@@ -55,6 +57,7 @@ impl Glyphs {
         over: "▲",
         warn: "!",
         arrow: "→",
+        at_most: "≤",
         ellipsis: "…",
         fail: "✗",
         unknown: "?",
@@ -72,6 +75,7 @@ impl Glyphs {
         over: "!",
         warn: "!",
         arrow: "->",
+        at_most: "<=",
         ellipsis: "~",
         fail: "x",
         unknown: "?",

@@ -1,7 +1,8 @@
 //! The district profile form (`D`, or "district profile" in the finder): name, students, staff,
 //! fiscal-year start month, planning horizon, state, lunch-program share and rural. Saving is one
 //! `Edit::SetDistrict` (one undo step); the model's validation still has the last word. The
-//! schools are listed under the form; `vcio site ...` adds, renames, merges and removes them.
+//! schools are listed beside the name; in the finder, "school NAME" edits one and "add school"
+//! adds one (`SiteForm`); merging and removing schools is `vcio site merge|remove`.
 
 use super::{Errors, Form, Kind, Saved, Select, Spec, at};
 use crate::edit::Edit;
@@ -53,9 +54,9 @@ impl DistrictForm {
             .map(|s| format!("{} ({} students)", s.name, s.students))
             .collect();
         let schools = if schools.is_empty() {
-            "no schools yet: vcio site add ID --name NAME".to_string()
+            "no schools yet: Ctrl-p \"add school\"".to_string()
         } else {
-            schools.join(", ")
+            format!("{} (Ctrl-p \"school\" edits one)", schools.join(", "))
         };
         let count = |n: u32| if n == 0 { String::new() } else { n.to_string() };
         let fields = FIELDS
@@ -154,6 +155,135 @@ impl App {
     /// `D`: the district profile form.
     pub(crate) fn open_district_form(&mut self) {
         let form = DistrictForm::form(self.plan());
+        self.open(form);
+    }
+}
+
+/// The school (site) form: from the finder, "school NAME" edits one and "add school" adds one.
+/// Saving is one `Edit::SetDistrict` with the sites changed (one undo step).
+pub struct SiteForm {
+    /// The site being edited; none when adding.
+    base: Option<crate::model::Site>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum S {
+    Id,
+    Name,
+    Students,
+    Classrooms,
+    Staff,
+    Instructional,
+    Aliases,
+}
+
+const SITE_FIELDS: [S; 7] = [
+    S::Id,
+    S::Name,
+    S::Students,
+    S::Classrooms,
+    S::Staff,
+    S::Instructional,
+    S::Aliases,
+];
+
+impl SiteForm {
+    pub fn form(site: Option<&crate::model::Site>) -> Form {
+        let blank = crate::model::Site::new("", "");
+        let s = site.unwrap_or(&blank);
+        let fields = SITE_FIELDS
+            .iter()
+            .map(|f| match f {
+                S::Id if site.is_some() => (Spec::new("Id", super::Input::Fixed), s.id.clone()),
+                S::Id => (
+                    Spec::text("Id").note("short, no spaces: lhs"),
+                    String::new(),
+                ),
+                S::Name => (Spec::text("Name"), s.name.clone()),
+                S::Students => (Spec::text("Students"), s.students.to_string()),
+                S::Classrooms => (Spec::text("Classrooms"), s.classrooms.to_string()),
+                S::Staff => (Spec::text("Staff"), s.staff.to_string()),
+                S::Instructional => (
+                    Spec::choice("School", vec!["yes".into(), "no".into()])
+                        .note("no: district office, garage (no E-Rate C2 budget)"),
+                    if s.instructional { "yes" } else { "no" }.into(),
+                ),
+                S::Aliases => (
+                    Spec::text("Also known as").note("names other systems use, comma-separated"),
+                    s.aliases.join(", "),
+                ),
+            })
+            .collect();
+        let title = match site {
+            Some(s) => format!("School {}", s.id),
+            None => "Add a school or building".into(),
+        };
+        Form::new(
+            title,
+            fields,
+            Kind::Site(SiteForm {
+                base: site.cloned(),
+            }),
+        )
+    }
+
+    pub fn build(&self, values: &[String], plan: &Plan) -> Result<Saved, Errors> {
+        let v = |f: S| at(values, f as usize).trim();
+        let mut errs: Errors = Vec::new();
+        let id = v(S::Id).to_string();
+        if id.is_empty() || id.contains(char::is_whitespace) {
+            errs.push((S::Id as usize, "a short id without spaces".into()));
+        } else if self.base.is_none() && plan.district.site(&id).is_some() {
+            errs.push((S::Id as usize, "taken".into()));
+        }
+        if v(S::Name).is_empty() {
+            errs.push((S::Name as usize, "needed".into()));
+        }
+        let count = |f: S, errs: &mut Errors| -> u32 {
+            v(f).replace(',', "").parse().unwrap_or_else(|_| {
+                errs.push((f as usize, "a whole number, 0 or more".into()));
+                0
+            })
+        };
+        let site = crate::model::Site {
+            id: id.clone(),
+            name: v(S::Name).to_string(),
+            students: count(S::Students, &mut errs),
+            classrooms: count(S::Classrooms, &mut errs),
+            staff: count(S::Staff, &mut errs),
+            instructional: v(S::Instructional) != "no",
+            aliases: v(S::Aliases)
+                .split(',')
+                .map(|a| a.trim().to_string())
+                .filter(|a| !a.is_empty())
+                .collect(),
+        };
+        if !errs.is_empty() {
+            return Err(errs);
+        }
+        if self.base.as_ref() == Some(&site) {
+            return Ok(Saved::unchanged(format!("school {id} unchanged")));
+        }
+        let mut d = plan.district.clone();
+        match d.sites.iter_mut().find(|s| s.id == id) {
+            Some(s) => *s = site,
+            None => d.sites.push(site),
+        }
+        Ok(Saved::apply(
+            Edit::SetDistrict(d),
+            &format!("saved school {id}"),
+            Select::Nothing,
+        ))
+    }
+}
+
+impl App {
+    /// The school form: the site at `index` in the district, or a new one.
+    pub(crate) fn open_site_form(&mut self, index: Option<usize>) {
+        let site = index
+            .and_then(|i| self.plan().district.sites.get(i))
+            .cloned();
+        let form = SiteForm::form(site.as_ref());
         self.open(form);
     }
 }

@@ -133,6 +133,7 @@ pub enum Kind {
     Item(item::ItemForm),
     Answers(answers::AnswersForm),
     District(district::DistrictForm),
+    Site(district::SiteForm),
 }
 
 pub struct Form {
@@ -174,6 +175,7 @@ impl Form {
             Kind::Item(k) => k.build(&self.values, plan),
             Kind::Answers(k) => k.build(&self.values, plan),
             Kind::District(k) => k.build(&self.values, plan),
+            Kind::Site(k) => k.build(&self.values, plan),
         };
         built.map_err(|mut errs| {
             errs.sort_by_key(|(i, _)| *i);

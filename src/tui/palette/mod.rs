@@ -30,6 +30,8 @@ pub enum Target {
     /// Compare the current session with this one.
     Compare(String),
     Command(Action, Scope),
+    /// Edit the school at this index of the district's sites (None: add one).
+    Site(Option<usize>),
 }
 
 impl Target {
@@ -42,6 +44,7 @@ impl Target {
             Target::Session(_) => "sess",
             Target::Compare(_) => "cmp",
             Target::Command(..) => "cmd",
+            Target::Site(_) => "school",
         }
     }
 }
@@ -69,6 +72,16 @@ impl App {
                 target: Target::Standard(i),
             });
         }
+        for (i, s) in plan.district.sites.iter().enumerate() {
+            out.push(Candidate {
+                text: format!("school {} {} {}", s.id, s.name, s.aliases.join(" ")),
+                target: Target::Site(Some(i)),
+            });
+        }
+        out.push(Candidate {
+            text: "add school or building".into(),
+            target: Target::Site(None),
+        });
         for s in &self.sessions {
             out.push(Candidate {
                 text: format!("session {s}"),
@@ -239,6 +252,7 @@ impl App {
                 }
                 self.update(action);
             }
+            Target::Site(i) => self.open_site_form(i),
         }
     }
 }

@@ -114,11 +114,36 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         (names.clone(), Vec::new())
     };
+    // A source's own annual cap is shown with its name ("General Fund <=180k"), and a year
+    // over it is marked in its row, so every cap that exists reads as a cap.
+    let source_cap = |name: &str| {
+        app.plan()
+            .budget
+            .sources
+            .iter()
+            .find(|s| s.name == name)
+            .and_then(|s| s.annual_cap_cents.map(|c| (c, s.years.clone())))
+    };
     for name in &shown {
-        let mut spans = vec![Span::styled(pad(name, lw, g.ellipsis), Style::new())];
+        let cap = source_cap(name);
+        let label = match &cap {
+            Some((c, _)) => format!("{name} {}{}", g.at_most, compact_money(*c)),
+            None => name.to_string(),
+        };
+        let mut spans = vec![Span::styled(pad(&label, lw, g.ellipsis), Style::new())];
         for y in years {
             let c = y.by_source.get(name).copied().unwrap_or(0);
-            spans.push(Span::raw(cell(compact_money(c))));
+            let over = cap.as_ref().is_some_and(|(cap, yrs)| {
+                c > *cap && (yrs.is_empty() || yrs.contains(&y.fiscal_year))
+            });
+            if over {
+                spans.push(Span::styled(
+                    cell(format!("{}{}", g.over, compact_money(c))),
+                    theme.over,
+                ));
+            } else {
+                spans.push(Span::raw(cell(compact_money(c))));
+            }
         }
         out.push(Line::from(spans));
     }
@@ -151,10 +176,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     out.push(Line::from(total));
     let mut cap = vec![Span::styled(pad("Cap", lw, g.ellipsis), theme.muted)];
     for y in years {
-        let c = y
-            .cap_cents
-            .map(compact_money)
-            .unwrap_or_else(|| "none".into());
+        // No overall cap: "-" (sources may still carry their own, shown in their rows).
+        let c = y.cap_cents.map(compact_money).unwrap_or_else(|| "-".into());
         cap.push(Span::styled(cell(c), theme.muted));
     }
     out.push(Line::from(cap));
