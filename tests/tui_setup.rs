@@ -52,6 +52,30 @@ fn a_new_district_is_set_up_from_the_keyboard() {
     keys(&mut app, "<C-r>");
     assert_eq!(app.plan().district.students, 2400);
 
+    // Schools from the finder: add one, then edit it.
+    keys(&mut app, "<C-p>add school<Enter>");
+    assert_eq!(app.mode(), Mode::Form, "{:?}", app.status());
+    keys(
+        &mut app,
+        "lhs<Tab>Lakeside High School<Tab>900<Tab>40<Tab>80<Enter>",
+    );
+    assert_eq!(app.mode(), Mode::Normal, "{:?}", app.status());
+    let site = app
+        .plan()
+        .district
+        .site("lhs")
+        .cloned()
+        .expect("the school");
+    assert_eq!(
+        (site.students, site.classrooms, site.instructional),
+        (900, 40, true)
+    );
+    keys(&mut app, "<C-p>school lhs<Enter><Tab><Tab><C-u>950<Enter>");
+    assert_eq!(
+        app.plan().district.site("lhs").map(|s| s.students),
+        Some(950)
+    );
+
     // N in the Roadmap: an initiative of the district's own, from an empty form.
     keys(&mut app, "N");
     assert_eq!(app.mode(), Mode::Form);
