@@ -76,6 +76,49 @@ fn a_new_district_is_set_up_from_the_keyboard() {
         Some(950)
     );
 
+    // A second school merged into the first: its names become aliases there.
+    keys(&mut app, "<C-p>add school<Enter>");
+    keys(&mut app, "lhs2<Tab>LHS Annex<Tab>50<Tab>2<Tab>4<Enter>");
+    assert!(
+        app.plan().district.site("lhs2").is_some(),
+        "{:?}",
+        app.status()
+    );
+    keys(&mut app, "<C-p>school lhs2<Enter>");
+    // To "Then" (the last field), then its third choice: merge into lhs.
+    keys(&mut app, "<S-Tab><Right><Right><Enter>");
+    assert!(
+        app.plan().district.site("lhs2").is_none(),
+        "{:?}",
+        app.status()
+    );
+    let lhs = app.plan().district.site("lhs").cloned().expect("lhs");
+    assert!(
+        lhs.aliases.contains(&"LHS Annex".to_string()),
+        "{:?}",
+        lhs.aliases
+    );
+    assert_eq!(lhs.students, 1000);
+
+    // A grant of $40,000 a year from the finder; the budget strip shows it as a cap.
+    keys(&mut app, "<C-p>add funding source<Enter>");
+    assert_eq!(app.mode(), Mode::Form, "{:?}", app.status());
+    keys(
+        &mut app,
+        "title4<Tab>Title IV-A<Tab><Tab>40,000<Tab><Tab>FY2027..FY2031<Enter>",
+    );
+    let grant = app
+        .plan()
+        .budget
+        .source("title4")
+        .cloned()
+        .expect("the grant");
+    assert_eq!(
+        (grant.annual_cap_cents, grant.award_cents),
+        (Some(40_000_00), None)
+    );
+    assert_eq!(grant.years.len(), 5);
+
     // N in the Roadmap: an initiative of the district's own, from an empty form.
     keys(&mut app, "N");
     assert_eq!(app.mode(), Mode::Form);

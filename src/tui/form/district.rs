@@ -187,8 +187,13 @@ const SITE_FIELDS: [S; 7] = [
     S::Aliases,
 ];
 
+/// What saving a school form does besides saving its fields.
+const KEEP: &str = "keep";
+const REMOVE: &str = "remove";
+const MERGE: &str = "merge into ";
+
 impl SiteForm {
-    pub fn form(site: Option<&crate::model::Site>) -> Form {
+    pub fn form(site: Option<&crate::model::Site>, plan: &Plan) -> Form {
         let blank = crate::model::Site::new("", "");
         let s = site.unwrap_or(&blank);
         let fields = SITE_FIELDS
@@ -213,7 +218,24 @@ impl SiteForm {
                     s.aliases.join(", "),
                 ),
             })
-            .collect();
+            .collect::<Vec<_>>();
+        let mut fields = fields;
+        if let Some(s) = site {
+            // Merge moves its inventory to another school and keeps its names as aliases there;
+            // remove is refused while inventory uses it.
+            let mut then = vec![KEEP.to_string(), REMOVE.to_string()];
+            then.extend(
+                plan.district
+                    .sites
+                    .iter()
+                    .filter(|o| o.id != s.id)
+                    .map(|o| format!("{MERGE}{}", o.id)),
+            );
+            fields.push((
+                Spec::choice("Then", then).note("keep, remove, or merge into another school"),
+                KEEP.to_string(),
+            ));
+        }
         let title = match site {
             Some(s) => format!("School {}", s.id),
             None => "Add a school or building".into(),
@@ -261,6 +283,60 @@ impl SiteForm {
         if !errs.is_empty() {
             return Err(errs);
         }
+        let then = at(values, SITE_FIELDS.len()).trim();
+        let used: Vec<&crate::model::Item> = plan
+            .items
+            .iter()
+            .filter(|i| i.site.as_deref() == Some(id.as_str()))
+            .collect();
+        if then == REMOVE {
+            if !used.is_empty() {
+                let n = used.len();
+                return Err(vec![(
+                    SITE_FIELDS.len(),
+                    format!("{n} inventory row(s) are here: merge instead"),
+                )]);
+            }
+            let mut d = plan.district.clone();
+            d.sites.retain(|s| s.id != id);
+            return Ok(Saved::apply(
+                Edit::SetDistrict(d),
+                &format!("removed school {id}"),
+                Select::Nothing,
+            ));
+        }
+        if let Some(into) = then.strip_prefix(MERGE) {
+            let mut d = plan.district.clone();
+            let gone = site;
+            if let Some(target) = d.sites.iter_mut().find(|s| s.id == into) {
+                for a in [gone.id.clone(), gone.name.clone()]
+                    .into_iter()
+                    .chain(gone.aliases.iter().cloned())
+                {
+                    if !target.aliases.contains(&a) && a != target.name && a != target.id {
+                        target.aliases.push(a);
+                    }
+                }
+                target.students += gone.students;
+                target.classrooms += gone.classrooms;
+                target.staff += gone.staff;
+            }
+            d.sites.retain(|s| s.id != id);
+            let mut edits: Vec<Edit> = used
+                .into_iter()
+                .map(|it| {
+                    let mut it = it.clone();
+                    it.site = Some(into.to_string());
+                    Edit::PutItem(it)
+                })
+                .collect();
+            edits.push(Edit::SetDistrict(d));
+            return Ok(Saved::apply(
+                Edit::Batch(edits),
+                &format!("merged school {id} into {into}"),
+                Select::Nothing,
+            ));
+        }
         if self.base.as_ref() == Some(&site) {
             return Ok(Saved::unchanged(format!("school {id} unchanged")));
         }
@@ -283,7 +359,7 @@ impl App {
         let site = index
             .and_then(|i| self.plan().district.sites.get(i))
             .cloned();
-        let form = SiteForm::form(site.as_ref());
+        let form = SiteForm::form(site.as_ref(), self.plan());
         self.open(form);
     }
 }

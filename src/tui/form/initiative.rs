@@ -1,11 +1,12 @@
-//! The initiative form (Enter on a roadmap bar): title, start, duration, one-time and recurring
-//! cost, funding source, E-Rate category, dependencies and notes. Saving is one
+//! The initiative form (Enter on a roadmap bar, `N` for a new one): title, start, duration,
+//! one-time and recurring cost, funding source, E-Rate category, dependencies, notes, owner,
+//! capital or operating, and the standards it resolves (its effect on compliance). Saving is one
 //! `Edit::PutInitiative` (one undo step); dependencies are checked (unknown, self, cycle).
 
 use super::{Errors, Form, Input, Kind, Saved, Select, Spec, at, erate_options, erate_text};
 use super::{dollars_into, format_dollars, parse_erate};
 use crate::edit::Edit;
-use crate::model::{Initiative, Plan, Quarter};
+use crate::model::{Initiative, Plan, Quarter, SpendKind};
 use crate::tui::app::App;
 use std::collections::HashSet;
 
@@ -21,10 +22,13 @@ pub enum Field {
     Erate,
     Depends,
     Notes,
+    Owner,
+    Spend,
+    Resolves,
 }
 
 impl Field {
-    pub const ALL: [Field; 9] = [
+    pub const ALL: [Field; 12] = [
         Field::Title,
         Field::Start,
         Field::Duration,
@@ -34,6 +38,9 @@ impl Field {
         Field::Erate,
         Field::Depends,
         Field::Notes,
+        Field::Owner,
+        Field::Spend,
+        Field::Resolves,
     ];
     pub fn label(self) -> &'static str {
         match self {
@@ -46,6 +53,9 @@ impl Field {
             Field::Erate => "E-Rate",
             Field::Depends => "Depends on",
             Field::Notes => "Notes",
+            Field::Owner => "Owner",
+            Field::Spend => "Capital/operating",
+            Field::Resolves => "Resolves",
         }
     }
     /// The field's position in the form (and in `Form::values`).
@@ -59,6 +69,8 @@ pub struct InitiativeForm {
     pub base: Initiative,
     /// Funding source ids of the plan (the Funding choices).
     sources: Vec<String>,
+    /// Standard ids of the library (what Resolves may name).
+    standards: Vec<String>,
 }
 
 /// Whether `from` reaches `to` along dependencies, with `id`'s dependencies replaced by `deps`.
@@ -83,7 +95,7 @@ fn reaches(plan: &Plan, id: &str, deps: &[String], from: &str, to: &str) -> bool
 
 impl InitiativeForm {
     /// The form over `ini`, filled with its current values.
-    pub fn form(plan: &Plan, ini: &Initiative) -> Form {
+    pub fn form(plan: &Plan, ini: &Initiative, standards: Vec<String>) -> Form {
         let sources: Vec<String> = plan.budget.sources.iter().map(|s| s.id.clone()).collect();
         let fields = Field::ALL
             .iter()
@@ -98,6 +110,15 @@ impl InitiativeForm {
                     Field::Erate => (Input::Choice(erate_options()), erate_text(ini.erate)),
                     Field::Depends => (Input::Text, ini.depends_on.join(", ")),
                     Field::Notes => (Input::Text, ini.notes.clone()),
+                    Field::Owner => (Input::Text, ini.owner.clone()),
+                    Field::Spend => (
+                        Input::Choice(vec!["capital".into(), "operating".into()]),
+                        match ini.spend {
+                            SpendKind::Capital => "capital".into(),
+                            SpendKind::Operating => "operating".into(),
+                        },
+                    ),
+                    Field::Resolves => (Input::Text, ini.resolves.join(", ")),
                 };
                 (Spec::new(f.label(), input), value)
             })
@@ -105,6 +126,7 @@ impl InitiativeForm {
         let kind = Kind::Initiative(InitiativeForm {
             base: ini.clone(),
             sources,
+            standards,
         });
         Form::new(format!("Edit {}", ini.id), fields, kind)
     }
@@ -157,6 +179,21 @@ impl InitiativeForm {
         }
         ini.depends_on = deps;
         ini.notes = v(Field::Notes).to_string();
+        ini.owner = v(Field::Owner).trim().to_string();
+        ini.spend = if v(Field::Spend) == "operating" {
+            SpendKind::Operating
+        } else {
+            SpendKind::Capital
+        };
+        // The standards it resolves once done: its effect on compliance.
+        ini.resolves = v(Field::Resolves)
+            .split([',', ' '])
+            .map(|s| s.trim().to_uppercase())
+            .filter(|s| !s.is_empty())
+            .collect();
+        if let Some(bad) = ini.resolves.iter().find(|s| !self.standards.contains(*s)) {
+            errs.push((Field::Resolves.index(), format!("no standard {bad}")));
+        }
         if !errs.is_empty() {
             return Err(errs);
         }
@@ -171,13 +208,21 @@ impl InitiativeForm {
 }
 
 impl App {
+    fn standard_ids(&self) -> Vec<String> {
+        self.library()
+            .standards
+            .iter()
+            .map(|s| s.id.clone())
+            .collect()
+    }
+
     /// `N` in the Roadmap: an empty form for an initiative of the district's own, starting next
     /// quarter with a fresh id.
     pub(crate) fn open_new_initiative(&mut self) {
         let id = self.plan().next_initiative_id();
         let start = self.derived().horizon.now_quarter().plus(1);
         let ini = Initiative::new(&id, "", start);
-        let mut form = InitiativeForm::form(self.plan(), &ini);
+        let mut form = InitiativeForm::form(self.plan(), &ini, self.standard_ids());
         form.title = format!("New initiative {id}");
         self.open(form);
         self.info("a new initiative: type its title, Enter saves (one undo step), Esc cancels");
@@ -189,7 +234,7 @@ impl App {
             self.info("no initiative selected");
             return;
         };
-        let form = InitiativeForm::form(self.plan(), &ini);
+        let form = InitiativeForm::form(self.plan(), &ini, self.standard_ids());
         self.open(form);
     }
 }

@@ -12,6 +12,7 @@
 
 mod answers;
 mod district;
+mod funding;
 mod initiative;
 mod item;
 mod money;
@@ -134,6 +135,7 @@ pub enum Kind {
     Answers(answers::AnswersForm),
     District(district::DistrictForm),
     Site(district::SiteForm),
+    Funding(funding::FundingForm),
 }
 
 pub struct Form {
@@ -176,6 +178,7 @@ impl Form {
             Kind::Answers(k) => k.build(&self.values, plan),
             Kind::District(k) => k.build(&self.values, plan),
             Kind::Site(k) => k.build(&self.values, plan),
+            Kind::Funding(k) => k.build(&self.values, plan),
         };
         built.map_err(|mut errs| {
             errs.sort_by_key(|(i, _)| *i);

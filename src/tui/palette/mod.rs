@@ -32,6 +32,8 @@ pub enum Target {
     Command(Action, Scope),
     /// Edit the school at this index of the district's sites (None: add one).
     Site(Option<usize>),
+    /// Edit the funding source at this index (None: add one).
+    Funding(Option<usize>),
 }
 
 impl Target {
@@ -45,6 +47,7 @@ impl Target {
             Target::Compare(_) => "cmp",
             Target::Command(..) => "cmd",
             Target::Site(_) => "school",
+            Target::Funding(_) => "funding",
         }
     }
 }
@@ -81,6 +84,16 @@ impl App {
         out.push(Candidate {
             text: "add school or building".into(),
             target: Target::Site(None),
+        });
+        for (i, s) in plan.budget.sources.iter().enumerate() {
+            out.push(Candidate {
+                text: format!("funding {} {}", s.id, s.name),
+                target: Target::Funding(Some(i)),
+            });
+        }
+        out.push(Candidate {
+            text: "add funding source or grant".into(),
+            target: Target::Funding(None),
         });
         for s in &self.sessions {
             out.push(Candidate {
@@ -253,6 +266,7 @@ impl App {
                 self.update(action);
             }
             Target::Site(i) => self.open_site_form(i),
+            Target::Funding(i) => self.open_funding_form(i),
         }
     }
 }
