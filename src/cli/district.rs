@@ -67,20 +67,7 @@ pub fn amount(key: &str, v: &str) -> CliResult<i64> {
 
 /// `FY2027`, or a range `FY2027..FY2031`.
 pub fn years(key: &str, v: &str) -> CliResult<Vec<FiscalYear>> {
-    let fy = |s: &str| {
-        s.parse::<FiscalYear>()
-            .map_err(|e| UserError(format!("{key}: {e}")))
-    };
-    match v.split_once("..") {
-        Some((a, b)) => {
-            let (a, b) = (fy(a)?, fy(b)?);
-            if b < a || b.0 - a.0 > 50 {
-                return Err(bad(key, "a range like FY2027..FY2031", v));
-            }
-            Ok((a.0..=b.0).map(FiscalYear).collect())
-        }
-        None => Ok(vec![fy(v)?]),
-    }
+    FiscalYear::parse_range(v).map_err(|e| UserError(format!("{key}: {e}")))
 }
 
 /// `vcio district set KEY=VALUE...`
@@ -151,7 +138,7 @@ fn items_at<'a>(ws: &'a Workspace, id: &'a str) -> impl Iterator<Item = &'a crat
 /// `vcio site add|set|alias|merge|remove`.
 pub fn site(ws: &mut Workspace, cmd: SiteCmd) -> CliResult {
     let mut d = ws.plan().district.clone();
-    let (edit, said) = match cmd {
+    let (edit, said): (Edit, String) = match cmd {
         SiteCmd::List => return Ok(()),
         SiteCmd::Add {
             id,
@@ -209,52 +196,23 @@ pub fn site(ws: &mut Workspace, cmd: SiteCmd) -> CliResult {
             )
         }
         SiteCmd::Merge { from, into } => {
-            if from == into {
-                return Err("merge a site into another one".into());
-            }
-            let fi = site_index(ws, &from)?;
-            let ii = site_index(ws, &into)?;
-            let gone = d.sites[fi].clone();
-            let target = &mut d.sites[ii];
-            for a in std::iter::once(gone.id.clone())
-                .chain(std::iter::once(gone.name.clone()))
-                .chain(gone.aliases.iter().cloned())
-            {
-                if !target.aliases.contains(&a) && a != target.name && a != target.id {
-                    target.aliases.push(a);
-                }
-            }
-            target.students += gone.students;
-            target.classrooms += gone.classrooms;
-            target.staff += gone.staff;
-            d.sites.remove(fi);
-            let mut edits: Vec<Edit> = items_at(ws, &from)
-                .map(|it| {
-                    let mut it = it.clone();
-                    it.site = Some(into.clone());
-                    Edit::PutItem(it)
-                })
-                .collect();
-            let moved = edits.len();
-            edits.push(Edit::SetDistrict(d));
+            site_index(ws, &from)?;
+            site_index(ws, &into)?;
+            let moved = items_at(ws, &from).count();
+            let edit = crate::edit::merge_sites(ws.plan(), &from, &into)
+                .map_err(|e| UserError(e.to_string()))?;
             (
-                Edit::Batch(edits),
+                edit,
                 format!(
                     "merged site {from} into {into}: {moved} inventory row(s) moved; {from} and its names are now aliases of {into}"
                 ),
             )
         }
         SiteCmd::Remove { id } => {
-            let i = site_index(ws, &id)?;
-            let used = items_at(ws, &id).count();
-            if used > 0 {
-                return Err(format!(
-                    "site {id} has {used} inventory row(s); merge it into another site (`vcio site merge {id} OTHER`) or move them first"
-                )
-                .into());
-            }
-            d.sites.remove(i);
-            (Edit::SetDistrict(d), format!("removed site {id}"))
+            site_index(ws, &id)?;
+            let edit = crate::edit::remove_site(ws.plan(), &id)
+                .map_err(|e| UserError(format!("{e} (`vcio site merge {id} OTHER`)")))?;
+            (edit, format!("removed site {id}"))
         }
     };
     ws.apply(edit)?;

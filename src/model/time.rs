@@ -109,6 +109,22 @@ impl std::str::FromStr for FiscalYear {
     }
 }
 
+impl FiscalYear {
+    /// `FY2027`, or an inclusive range `FY2027..FY2031` (at most 50 years).
+    pub fn parse_range(s: &str) -> Result<Vec<FiscalYear>, String> {
+        match s.split_once("..") {
+            Some((a, b)) => {
+                let (a, b): (FiscalYear, FiscalYear) = (a.parse()?, b.parse()?);
+                if b < a || b.0 - a.0 > 50 {
+                    return Err(format!("expected a range like FY2027..FY2031, found {s:?}"));
+                }
+                Ok((a.0..=b.0).map(FiscalYear).collect())
+            }
+            None => Ok(vec![s.parse()?]),
+        }
+    }
+}
+
 /// A fiscal quarter: fiscal year plus quarter 1..=4.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Quarter {

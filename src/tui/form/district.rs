@@ -284,58 +284,22 @@ impl SiteForm {
             return Err(errs);
         }
         let then = at(values, SITE_FIELDS.len()).trim();
-        let used: Vec<&crate::model::Item> = plan
-            .items
-            .iter()
-            .filter(|i| i.site.as_deref() == Some(id.as_str()))
-            .collect();
+        let shared = |built: Result<Edit, crate::edit::EditError>, msg: String| {
+            built
+                .map(|e| Saved::apply(e, &msg, Select::Nothing))
+                .map_err(|e| vec![(SITE_FIELDS.len(), e.to_string())])
+        };
         if then == REMOVE {
-            if !used.is_empty() {
-                let n = used.len();
-                return Err(vec![(
-                    SITE_FIELDS.len(),
-                    format!("{n} inventory row(s) are here: merge instead"),
-                )]);
-            }
-            let mut d = plan.district.clone();
-            d.sites.retain(|s| s.id != id);
-            return Ok(Saved::apply(
-                Edit::SetDistrict(d),
-                &format!("removed school {id}"),
-                Select::Nothing,
-            ));
+            return shared(
+                crate::edit::remove_site(plan, &id),
+                format!("removed school {id}"),
+            );
         }
         if let Some(into) = then.strip_prefix(MERGE) {
-            let mut d = plan.district.clone();
-            let gone = site;
-            if let Some(target) = d.sites.iter_mut().find(|s| s.id == into) {
-                for a in [gone.id.clone(), gone.name.clone()]
-                    .into_iter()
-                    .chain(gone.aliases.iter().cloned())
-                {
-                    if !target.aliases.contains(&a) && a != target.name && a != target.id {
-                        target.aliases.push(a);
-                    }
-                }
-                target.students += gone.students;
-                target.classrooms += gone.classrooms;
-                target.staff += gone.staff;
-            }
-            d.sites.retain(|s| s.id != id);
-            let mut edits: Vec<Edit> = used
-                .into_iter()
-                .map(|it| {
-                    let mut it = it.clone();
-                    it.site = Some(into.to_string());
-                    Edit::PutItem(it)
-                })
-                .collect();
-            edits.push(Edit::SetDistrict(d));
-            return Ok(Saved::apply(
-                Edit::Batch(edits),
-                &format!("merged school {id} into {into}"),
-                Select::Nothing,
-            ));
+            return shared(
+                crate::edit::merge_sites(plan, &id, into),
+                format!("merged school {id} into {into}"),
+            );
         }
         if self.base.as_ref() == Some(&site) {
             return Ok(Saved::unchanged(format!("school {id} unchanged")));

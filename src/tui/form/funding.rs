@@ -116,19 +116,10 @@ impl FundingForm {
         let award_cents = amount(F::Award);
         let years = match v(F::Years) {
             "" => Vec::new(),
-            t => {
-                let fy = |s: &str| s.trim().parse::<FiscalYear>().ok();
-                match t.split_once("..").map(|(a, b)| (fy(a), fy(b))) {
-                    Some((Some(a), Some(b))) if a <= b && b.0 - a.0 <= 50 => {
-                        (a.0..=b.0).map(FiscalYear).collect()
-                    }
-                    None if fy(t).is_some() => fy(t).into_iter().collect(),
-                    _ => {
-                        errs.push((F::Years as usize, "like FY2027..FY2031".into()));
-                        Vec::new()
-                    }
-                }
-            }
+            t => FiscalYear::parse_range(t).unwrap_or_else(|_| {
+                errs.push((F::Years as usize, "like FY2027..FY2031".into()));
+                Vec::new()
+            }),
         };
         let kind = KINDS
             .iter()
