@@ -275,6 +275,67 @@ pub fn move_by(plan: &Plan, id: &str, quarters: i32) -> Result<Edit, EditError> 
     })
 }
 
+/// Merging school `from` into `into`: `from`'s inventory moves to `into`, its id, name and
+/// aliases become `into`'s aliases and its counts are added there, and `from` is gone. One
+/// batch, so it undoes as one step. (`vcio site merge` and the TUI's school form both use it.)
+pub fn merge_sites(plan: &Plan, from: &str, into: &str) -> Result<Edit, EditError> {
+    if from == into {
+        return Err(EditError::Invalid("merge a site into another one".into()));
+    }
+    let missing = |id: &str| EditError::Invalid(format!("no site {id:?}"));
+    let mut d = plan.district.clone();
+    let gone = d.site(from).cloned().ok_or_else(|| missing(from))?;
+    let target = d
+        .sites
+        .iter_mut()
+        .find(|s| s.id == into)
+        .ok_or_else(|| missing(into))?;
+    for a in [gone.id.clone(), gone.name.clone()]
+        .into_iter()
+        .chain(gone.aliases.iter().cloned())
+    {
+        if !target.aliases.contains(&a) && a != target.name && a != target.id {
+            target.aliases.push(a);
+        }
+    }
+    target.students += gone.students;
+    target.classrooms += gone.classrooms;
+    target.staff += gone.staff;
+    d.sites.retain(|s| s.id != from);
+    let mut edits: Vec<Edit> = plan
+        .items
+        .iter()
+        .filter(|i| i.site.as_deref() == Some(from))
+        .map(|it| {
+            let mut it = it.clone();
+            it.site = Some(into.to_string());
+            Edit::PutItem(it)
+        })
+        .collect();
+    edits.push(Edit::SetDistrict(d));
+    Ok(Edit::Batch(edits))
+}
+
+/// Removing school `id`, refused while inventory is recorded there (merge it instead).
+pub fn remove_site(plan: &Plan, id: &str) -> Result<Edit, EditError> {
+    if plan.district.site(id).is_none() {
+        return Err(EditError::Invalid(format!("no site {id:?}")));
+    }
+    let used = plan
+        .items
+        .iter()
+        .filter(|i| i.site.as_deref() == Some(id))
+        .count();
+    if used > 0 {
+        return Err(EditError::Invalid(format!(
+            "site {id} has {used} inventory row(s); merge it into another site instead"
+        )));
+    }
+    let mut d = plan.district.clone();
+    d.sites.retain(|s| s.id != id);
+    Ok(Edit::SetDistrict(d))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -361,65 +422,4 @@ mod tests {
         let ids: Vec<_> = plan.items.iter().map(|i| i.id.as_str()).collect();
         assert_eq!(ids, ["a", "b", "c"]);
     }
-}
-
-/// Merging school `from` into `into`: `from`'s inventory moves to `into`, its id, name and
-/// aliases become `into`'s aliases and its counts are added there, and `from` is gone. One
-/// batch, so it undoes as one step. (`vcio site merge` and the TUI's school form both use it.)
-pub fn merge_sites(plan: &Plan, from: &str, into: &str) -> Result<Edit, EditError> {
-    if from == into {
-        return Err(EditError::Invalid("merge a site into another one".into()));
-    }
-    let missing = |id: &str| EditError::Invalid(format!("no site {id:?}"));
-    let mut d = plan.district.clone();
-    let gone = d.site(from).cloned().ok_or_else(|| missing(from))?;
-    let target = d
-        .sites
-        .iter_mut()
-        .find(|s| s.id == into)
-        .ok_or_else(|| missing(into))?;
-    for a in [gone.id.clone(), gone.name.clone()]
-        .into_iter()
-        .chain(gone.aliases.iter().cloned())
-    {
-        if !target.aliases.contains(&a) && a != target.name && a != target.id {
-            target.aliases.push(a);
-        }
-    }
-    target.students += gone.students;
-    target.classrooms += gone.classrooms;
-    target.staff += gone.staff;
-    d.sites.retain(|s| s.id != from);
-    let mut edits: Vec<Edit> = plan
-        .items
-        .iter()
-        .filter(|i| i.site.as_deref() == Some(from))
-        .map(|it| {
-            let mut it = it.clone();
-            it.site = Some(into.to_string());
-            Edit::PutItem(it)
-        })
-        .collect();
-    edits.push(Edit::SetDistrict(d));
-    Ok(Edit::Batch(edits))
-}
-
-/// Removing school `id`, refused while inventory is recorded there (merge it instead).
-pub fn remove_site(plan: &Plan, id: &str) -> Result<Edit, EditError> {
-    if plan.district.site(id).is_none() {
-        return Err(EditError::Invalid(format!("no site {id:?}")));
-    }
-    let used = plan
-        .items
-        .iter()
-        .filter(|i| i.site.as_deref() == Some(id))
-        .count();
-    if used > 0 {
-        return Err(EditError::Invalid(format!(
-            "site {id} has {used} inventory row(s); merge it into another site instead"
-        )));
-    }
-    let mut d = plan.district.clone();
-    d.sites.retain(|s| s.id != id);
-    Ok(Edit::SetDistrict(d))
 }
