@@ -76,9 +76,13 @@ impl App {
         let list = crate::setup::checklist(self.plan(), self.library(), self.derived());
         let width = usize::from(self.area.get().width.saturating_sub(4)).max(60);
         let title = format!("Setup checklist: {}% complete", list.complete_pct);
+        let mut text = String::from(
+            "Here: D district profile · Ctrl-p \"add school\" or \"add funding source\" · A (in Failing standards) the questionnaire · N (in Roadmap) a new initiative\n\n",
+        );
+        text.push_str(&crate::views::setup::table(&list, width));
         self.overlay = Overlay::Compare(Box::new(Compare {
             title,
-            text: crate::views::setup::table(&list, width),
+            text,
             scroll: 0,
         }));
     }
