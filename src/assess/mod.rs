@@ -6,6 +6,7 @@
 
 pub mod compile;
 pub mod eval;
+mod ratio;
 pub mod slots;
 
 pub use compile::{Compiled, compile};

@@ -1,18 +1,17 @@
-//! Dispatch of every command except `session`: open what the command needs (the standards
-//! library, the session in sled, the derive engine), apply at most one edit, print a view.
+//! Dispatch of every command except `session`: read-only commands go to `read`, the rest open
+//! the session in a `Workspace` and apply at most one edit.
 
 use super::context::CliResult;
 use super::session::{open_or_create, open_store};
 use super::{
-    AnswersCmd, BudgetCmd, Cli, Command, Ctx, DistrictCmd, ExportFormat, Format, FundingCmd,
-    ImportCmd, RoadmapCmd, SiteCmd, StandardsCmd, UserError,
+    AnswersCmd, BudgetCmd, Cli, Command, Ctx, DistrictCmd, Format, FundingCmd, ImportCmd,
+    RoadmapCmd, SiteCmd, StandardsCmd, UserError,
 };
 use crate::demo::demo_plan;
-use crate::derive::Engine;
 use crate::edit::Edit;
-use crate::model::{FiscalYear, Quarter};
-use crate::standards::{Library, lint_dir};
-use crate::views::{self, assess::AssessView, listings, roadmap};
+use crate::model::Quarter;
+use crate::standards::lint_dir;
+use crate::views::{self, listings};
 use crate::workspace::Workspace;
 use std::path::Path;
 
@@ -25,7 +24,9 @@ pub fn run(cli: Cli, ctx: &Ctx) -> CliResult {
     match command {
         Command::Session(cmd) => super::session::run(cmd, ctx, demo_plan),
         Command::Standards(StandardsCmd::Lint { dir }) => lint(ctx, dir.as_deref()),
-        other @ Command::Standards(StandardsCmd::Show { .. }) => read_only(other, ctx, width),
+        other @ Command::Standards(StandardsCmd::Show { .. }) => {
+            super::read::read_only(other, ctx, width)
+        }
         other @ Command::Standards(StandardsCmd::Set { .. } | StandardsCmd::Exempt { .. }) => {
             with_session(other, ctx)
         }
@@ -60,168 +61,9 @@ pub fn run(cli: Cli, ctx: &Ctx) -> CliResult {
             ..
         }
         | Command::Setup { .. }
-        | Command::Export { .. }) => read_only(other, ctx, width),
+        | Command::Export { .. }) => super::read::read_only(other, ctx, width),
         other => with_session(other, ctx),
     }
-}
-
-/// Commands that only read the session's plan. While another vcio holds the database (or the
-/// data directory cannot be written) they read the newest backup plus the edit journal, which
-/// reach the newest acknowledged edit, and say so on stderr.
-fn read_only(command: Command, ctx: &Ctx, width: usize) -> CliResult {
-    let library = ctx.library()?;
-    match crate::store::Store::open(&ctx.data_dir) {
-        Ok(store) => {
-            for w in store.warnings() {
-                eprintln!("vcio: warning: {w}");
-            }
-            let session = open_or_create(&store, ctx, demo_plan)?;
-            view(command, session.name(), session.plan(), library, ctx, width)
-        }
-        Err(e) if e.read_only_reason().is_some() => {
-            let why = e.read_only_reason().unwrap_or_default();
-            // No backup to read: the original refusal is the better message.
-            let snap = crate::store::read_snapshot(&ctx.data_dir, &ctx.session)
-                .map_err(|_| UserError::from(e))?;
-            eprintln!(
-                "vcio: note: {why}; read session {:?} from its backup and journal (change {})",
-                snap.name, snap.changes
-            );
-            for why in &snap.lost {
-                eprintln!("vcio: warning: {why}");
-            }
-            view(command, &snap.name, &snap.plan, library, ctx, width)
-        }
-        Err(e) => Err(e.into()),
-    }
-}
-
-fn view(
-    command: Command,
-    name: &str,
-    plan: &crate::model::Plan,
-    library: Library,
-    ctx: &Ctx,
-    width: usize,
-) -> CliResult {
-    match command {
-        Command::Assess {
-            year,
-            baseline,
-            format,
-        } => {
-            let engine = Engine::new(plan, library, ctx.as_of);
-            let h = engine.horizon();
-            let year = match year {
-                None => 0,
-                Some(y) => {
-                    let fy: FiscalYear = y
-                        .parse()
-                        .map_err(|e: String| UserError(format!("--year: {e}")))?;
-                    h.year_index(fy).ok_or_else(|| {
-                        format!(
-                            "--year: {fy} is outside the planning horizon {}-{}",
-                            h.years[0],
-                            h.years[h.years.len() - 1]
-                        )
-                    })?
-                }
-            };
-            let view = AssessView {
-                session: name,
-                district: &plan.district.name,
-                library: engine.library(),
-                derived: engine.derived(),
-                year,
-                baseline,
-            };
-            match format {
-                Format::Json => print_json(&view.json()),
-                Format::Table => print!("{}", view.table(width)),
-            }
-        }
-        Command::Inventory { format } => match format {
-            Format::Json => print_json(&listings::inventory_json(name, plan)),
-            Format::Table => print!("{}", listings::inventory_table(plan, width)),
-        },
-        Command::Roadmap {
-            action: None,
-            format,
-        } => {
-            let engine = Engine::new(plan, library, ctx.as_of);
-            match format {
-                Format::Json => print_json(&roadmap::roadmap_json(name, plan, engine.derived())),
-                Format::Table => {
-                    print!("{}", roadmap::roadmap_table(plan, engine.derived(), width))
-                }
-            }
-        }
-        Command::Budget { format, .. } => {
-            let engine = Engine::new(plan, library, ctx.as_of);
-            match format {
-                Format::Json => print_json(&roadmap::budget_json(name, engine.derived())),
-                Format::Table => print!(
-                    "{}",
-                    roadmap::budget_table(engine.derived(), &plan.budget, width)
-                ),
-            }
-        }
-        Command::Export { format, out } => {
-            export(name, plan, library, ctx, format, out.as_deref())?
-        }
-        Command::District { format, .. } => match format {
-            Format::Json => print_json(&views::district::district_json(&plan.district)),
-            Format::Table => print!("{}", views::district::district_table(&plan.district, width)),
-        },
-        Command::Site { format, .. } => match format {
-            Format::Json => print_json(&views::district::sites_json(&plan.district)),
-            Format::Table => print!("{}", views::district::sites_table(&plan.district, width)),
-        },
-        Command::Funding { format, .. } => match format {
-            Format::Json => print_json(&views::district::funding_json(&plan.budget)),
-            Format::Table => print!("{}", views::district::funding_table(&plan.budget, width)),
-        },
-        Command::Answers {
-            action: Some(AnswersCmd::Export { out }),
-            ..
-        } => {
-            let text = views::answers::csv(&library, plan)?;
-            std::fs::write(&out, text).map_err(|e| format!("{}: {e}", out.display()))?;
-            println!(
-                "wrote {}: fill in the answer column, then `vcio answers import {}`",
-                out.display(),
-                out.display()
-            );
-        }
-        Command::Answers { format, .. } => match format {
-            Format::Json => print_json(&views::answers::json(&library, plan)),
-            Format::Table => print!("{}", views::answers::table(&library, plan, width)),
-        },
-        Command::Setup { format } => {
-            let engine = Engine::new(plan, library, ctx.as_of);
-            let list = crate::setup::checklist(plan, engine.library(), engine.derived());
-            match format {
-                Format::Json => print_json(&serde_json::to_value(&list).unwrap_or_default()),
-                Format::Table => print!("{}", views::setup::table(&list, width)),
-            }
-        }
-        Command::Standards(StandardsCmd::Show { id, format }) => {
-            let engine = Engine::new(plan, library, ctx.as_of);
-            let (lib, d) = (engine.library(), engine.derived());
-            let missing = || UserError(format!("no standard {id:?} (see `vcio standards list`)"));
-            match format {
-                Format::Json => {
-                    print_json(&views::standard::json(lib, plan, d, &id).ok_or_else(missing)?)
-                }
-                Format::Table => print!(
-                    "{}",
-                    views::standard::text(lib, plan, d, &id, width).ok_or_else(missing)?
-                ),
-            }
-        }
-        _ => unreachable_command()?,
-    }
-    Ok(())
 }
 
 /// Commands that change the session's plan: each is at most one edit, through the workspace
@@ -370,7 +212,7 @@ fn replace_plan(ws: &mut Workspace, plan: &crate::model::Plan) -> CliResult {
     Ok(())
 }
 
-fn unreachable_command() -> CliResult {
+pub(super) fn unreachable_command() -> CliResult {
     Err("internal: command dispatched to the wrong handler".into())
 }
 
@@ -493,43 +335,6 @@ fn roadmap_action(action: RoadmapCmd, ws: &mut Workspace) -> CliResult {
     Ok(())
 }
 
-fn export(
-    name: &str,
-    plan: &crate::model::Plan,
-    library: Library,
-    ctx: &Ctx,
-    format: ExportFormat,
-    out: Option<&Path>,
-) -> CliResult {
-    let text = match format {
-        ExportFormat::Ron => crate::store::export_ron(plan),
-        ExportFormat::Markdown | ExportFormat::Html | ExportFormat::Csv | ExportFormat::Json => {
-            let engine = Engine::new(plan, library, ctx.as_of);
-            let input = crate::reports::ReportInput {
-                session: name,
-                as_of: ctx.as_of,
-                plan,
-                library: engine.library(),
-                derived: engine.derived(),
-            };
-            match format {
-                ExportFormat::Markdown => crate::reports::markdown(&input),
-                ExportFormat::Html => crate::reports::html(&input),
-                ExportFormat::Csv => crate::reports::csv(&input),
-                _ => crate::reports::json(&input),
-            }
-        }
-    };
-    match out {
-        Some(path) => {
-            std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?;
-            println!("wrote {}", path.display());
-        }
-        None => print!("{text}"),
-    }
-    Ok(())
-}
-
 fn lint(ctx: &Ctx, dir: Option<&Path>) -> CliResult {
     let default = ctx.data_dir.join("standards");
     let dir = dir.unwrap_or(&default);
@@ -548,7 +353,7 @@ fn read(path: &Path) -> CliResult<String> {
     crate::decode::read_file(path).map_err(UserError)
 }
 
-fn print_json(v: &serde_json::Value) {
+pub(super) fn print_json(v: &serde_json::Value) {
     println!(
         "{}",
         serde_json::to_string_pretty(v).unwrap_or_else(|_| "null".into())

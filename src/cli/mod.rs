@@ -7,6 +7,7 @@ pub mod commands;
 pub mod context;
 pub mod district;
 pub mod import;
+mod read;
 pub mod session;
 pub mod standards_cmd;
 
