@@ -72,6 +72,24 @@ fn fact_source(facts: &str) -> String {
     }
 }
 
+/// How complete setup is, as `checklist` would say, without building the list: cheap enough
+/// for every frame of the workbench's header. None when nothing is missing.
+pub fn progress(plan: &Plan, derived: &Derived) -> Option<u32> {
+    let now = derived.projected.first()?;
+    let b = &plan.budget;
+    let no_cap = b.annual_cap_cents.is_none()
+        && b.caps_by_year.is_empty()
+        && b.sources.iter().all(|s| s.annual_cap_cents.is_none());
+    let d = &plan.district;
+    let unnamed = d.name.trim().is_empty() || d.name == crate::model::District::default().name;
+    if now.unknown == 0 && !no_cap && !unnamed {
+        return None;
+    }
+    let applicable = now.outcomes.len() - now.not_applicable;
+    let judged = applicable - now.unknown;
+    Some((judged * 100).checked_div(applicable).unwrap_or(100) as u32)
+}
+
 pub fn checklist(plan: &Plan, library: &Library, derived: &Derived) -> Checklist {
     let Some(now) = derived.projected.first() else {
         return Checklist {
@@ -177,5 +195,24 @@ pub fn checklist(plan: &Plan, library: &Library, derived: &Derived) -> Checklist
         standards_total: applicable,
         standards_unknown: now.unknown,
         gaps,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::derive::Engine;
+
+    /// The header's cheap figure agrees with the full checklist, for the demo (3 questions
+    /// open on purpose) and for an empty district.
+    #[test]
+    fn progress_agrees_with_the_checklist() {
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+        for plan in [crate::demo::demo_plan(), Plan::default()] {
+            let engine = Engine::new(&plan, Library::builtin(), as_of);
+            let list = checklist(&plan, engine.library(), engine.derived());
+            let quick = progress(&plan, engine.derived());
+            assert_eq!(quick, (!list.done()).then_some(list.complete_pct));
+        }
     }
 }

@@ -97,8 +97,7 @@ impl App {
 
     /// The setup checklist's completeness, for the header (None once nothing is missing).
     pub fn setup_pct(&self) -> Option<u32> {
-        let list = crate::setup::checklist(self.plan(), self.library(), self.derived());
-        (!list.done()).then_some(list.complete_pct)
+        crate::setup::progress(self.plan(), self.derived())
     }
 
     /// `F`: asks for the scenario's name.
