@@ -203,12 +203,15 @@ mod tests {
     use super::*;
     use crate::derive::Engine;
 
-    /// The header's cheap figure agrees with the full checklist, for the demo (3 questions
-    /// open on purpose) and for an empty district.
+    /// The header's cheap figure agrees with the full checklist: an empty district, and one
+    /// with its name and a cap set (only unknown standards left).
     #[test]
     fn progress_agrees_with_the_checklist() {
         let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
-        for plan in [crate::demo::demo_plan(), Plan::default()] {
+        let mut named = Plan::default();
+        named.district.name = "Lakeside USD".into();
+        named.budget.annual_cap_cents = Some(250_000_00);
+        for plan in [Plan::default(), named] {
             let engine = Engine::new(&plan, Library::builtin(), as_of);
             let list = checklist(&plan, engine.library(), engine.derived());
             let quick = progress(&plan, engine.derived());
