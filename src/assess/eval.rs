@@ -21,6 +21,18 @@ pub enum Status {
     NotApplicable,
 }
 
+impl Status {
+    /// The name JSON uses ("pass", "fail", "unknown", "not_applicable").
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Fail => "fail",
+            Status::Unknown => "unknown",
+            Status::NotApplicable => "not_applicable",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Outcome {
     pub status: Status,
@@ -141,27 +153,23 @@ pub fn evaluate(check: &CCheck, v: &YearView) -> Outcome {
             // Met even if every unknown item failed, failed even if every one passed, or else
             // decided by the facts nobody has recorded yet.
             let fails_anyway = (p + u) / t + 1e-9 < *at_least;
-            if u > 0.0 && !ok && !fails_anyway && u >= t {
-                let evidence = format!(
-                    "{facts} unknown for all {} {label}: record the {facts} to settle it",
-                    group(t)
-                );
-                let need = Need::Facts {
-                    facts: facts.clone(),
-                    label: label.clone(),
-                };
-                return Outcome::unknown(evidence, need);
-            }
             if u > 0.0 && !ok && !fails_anyway {
-                let evidence = format!(
-                    "{facts} unknown for {} of {} {label}; {} of the {} known meet it {} ({} needed): record the {facts} to settle it",
-                    group(u),
-                    group(t),
-                    group(p),
-                    group(t - u),
-                    v.when(),
-                    pct(*at_least)
-                );
+                let evidence = if u >= t {
+                    format!(
+                        "{facts} unknown for all {} {label}: record the {facts} to settle it",
+                        group(t)
+                    )
+                } else {
+                    format!(
+                        "{facts} unknown for {} of {} {label}; {} of the {} known meet it {} ({} needed): record the {facts} to settle it",
+                        group(u),
+                        group(t),
+                        group(p),
+                        group(t - u),
+                        v.when(),
+                        pct(*at_least)
+                    )
+                };
                 let need = Need::Facts {
                     facts: facts.clone(),
                     label: label.clone(),

@@ -26,12 +26,16 @@ pub const FILE_MODE: u32 = 0o600;
 /// Refuses `path` if it is a symbolic link (anything else, or nothing, is fine).
 pub fn refuse_symlink(path: &Path) -> Result<(), StoreError> {
     match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => Err(StoreError::Invalid(format!(
-            "{} is a symbolic link; vcio does not write through links in its data directory (remove it)",
-            path.display()
-        ))),
+        Ok(m) if m.file_type().is_symlink() => Err(link_refused(path)),
         _ => Ok(()),
     }
+}
+
+fn link_refused(path: &Path) -> StoreError {
+    StoreError::Invalid(format!(
+        "{} is a symbolic link; vcio does not write through links in its data directory (remove it)",
+        path.display()
+    ))
 }
 
 /// Creates `dir` (and missing parents) with mode 0700. An existing `dir` must be a real
@@ -126,13 +130,8 @@ fn temp_name(path: &Path) -> PathBuf {
 
 fn link_or_io(path: &Path, what: &str, e: std::io::Error) -> StoreError {
     // O_NOFOLLOW on a link fails with ELOOP; O_EXCL on an existing link with EEXIST.
-    if e.raw_os_error() == Some(libc::ELOOP)
-        || std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
-    {
-        return StoreError::Invalid(format!(
-            "{} is a symbolic link; vcio does not write through links in its data directory (remove it)",
-            path.display()
-        ));
+    if e.raw_os_error() == Some(libc::ELOOP) || refuse_symlink(path).is_err() {
+        return link_refused(path);
     }
     StoreError::io(format!("{what} {}", path.display()), e)
 }

@@ -74,10 +74,7 @@ pub fn text(
     )));
     for y in &derived.projected {
         let o = &y.outcomes[i];
-        let status = serde_json::to_value(o.status)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_uppercase))
-            .unwrap_or_default();
+        let status = o.status.name().to_uppercase();
         out.push_str(&wrap(&format!(
             "{} {status}: {}",
             y.fiscal_year, o.evidence
