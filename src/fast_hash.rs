@@ -89,6 +89,14 @@ impl SeenKeys {
         self.arena.reserve(keys.saturating_mul(16));
     }
 
+    /// Whether `key` was seen.
+    pub fn contains(&self, key: &str) -> bool {
+        match self.first.get(&hash_str(key)) {
+            Some(&(s, l, _)) if self.arena.get(s as usize..(s + l) as usize) == Some(key) => true,
+            _ => self.spill.contains_key(key),
+        }
+    }
+
     /// Record `key` first seen on `line`; if it was seen before, the line it was first seen on.
     pub fn insert(&mut self, key: &str, line: usize) -> Option<usize> {
         use std::collections::hash_map::Entry;

@@ -77,6 +77,7 @@ pub fn generate(items: usize, initiatives: usize, seed: u64, standard_ids: &[Str
         // A synthetic inventory is the whole inventory: nothing is "not imported yet".
         inventory_complete: vec!["all".into()],
         exemptions: Default::default(),
+        model_map: Vec::new(),
     };
     let mut plan = Plan {
         district,

@@ -23,8 +23,17 @@ fn main() {
         }
     });
     if let Err(e) = result {
-        // One line, however long the cause (a 10 MB token quoted back would flood the terminal).
-        eprintln!("vcio: {}", vcio::decode::one_line(&e.to_string(), 600));
+        // The first line says it all, however long the cause (a 10 MB token quoted back would
+        // flood the terminal); lists that follow it (rows, unmatched locations) are cut too.
+        let text = e.to_string();
+        let mut lines = text.lines();
+        eprintln!(
+            "vcio: {}",
+            vcio::decode::one_line(lines.next().unwrap_or(""), 600)
+        );
+        for line in lines.take(30) {
+            eprintln!("  {}", vcio::decode::one_line(line.trim(), 300));
+        }
         std::process::exit(1);
     }
 }

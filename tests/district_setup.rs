@@ -383,6 +383,7 @@ fn bad_setup_input_is_one_line_and_changes_nothing() {
                 env!("CARGO_MANIFEST_DIR"),
                 "/tests/fixtures/inventory/google_admin_sparse.csv"
             ),
+            "--create-sites",
         ],
     );
 

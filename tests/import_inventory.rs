@@ -32,7 +32,9 @@ fn snipeit_export_with_bom_crlf_quoted_commas_and_a_retired_asset() {
     assert_eq!(r.rows_read, 9, "the blank row is not a row");
     assert_eq!(r.retired, 1);
     assert!(
-        r.warnings.iter().any(|w| w.contains("1 retired")),
+        r.warnings
+            .iter()
+            .any(|w| w.contains("1 asset(s) not in service left out (1 Archived)")),
         "{:?}",
         r.warnings
     );
@@ -108,17 +110,31 @@ fn google_admin_export_with_iso_datetimes_and_auto_update_expiry() {
         (6, 1),
         "the DEPROVISIONED device is retired"
     );
-    assert_eq!(r.items.len(), 2);
+    assert_eq!(r.items.len(), 3, "the developer-mode device is kept apart");
 
     let hp = item(&r, "IMP-hp-chromebook-11-g9-ee-washington-elementary-2022");
     assert_eq!(
-        hp.quantity, 4,
+        hp.quantity, 3,
         "grade-level org units roll up to the school"
     );
     assert_eq!(
         hp.assets,
-        ["WES-0101", "WES-0102", "WES-0103", "NXHPG9A004"],
+        ["WES-0101", "WES-0102", "NXHPG9A004"],
         "serial when no asset id"
+    );
+    let dev = item(
+        &r,
+        "IMP-hp-chromebook-11-g9-ee-washington-elementary-2022-dev",
+    );
+    assert_eq!(dev.assets, ["WES-0103"]);
+    assert_eq!(
+        dev.attrs.get("boot_verified"),
+        Some(&AttrValue::Flag(false))
+    );
+    assert_eq!(dev.attrs.get("mdm_enrolled"), Some(&AttrValue::Flag(true)));
+    assert_eq!(
+        dev.attrs.get("os_version"),
+        Some(&AttrValue::Text("130.0.6723.132".into()))
     );
     assert_eq!(
         hp.acquired.map(|a| a.to_string()).as_deref(),
@@ -134,8 +150,12 @@ fn google_admin_export_with_iso_datetimes_and_auto_update_expiry() {
         Some("HP"),
         "guessed from the model name"
     );
-    assert_eq!(hp.attrs.get("boot_verified"), Some(&AttrValue::Flag(false)));
-    assert_eq!(hp.attrs.get("dev_mode_units"), Some(&AttrValue::Num(1.0)));
+    assert_eq!(hp.attrs.get("boot_verified"), Some(&AttrValue::Flag(true)));
+    assert_eq!(
+        hp.attrs.get("asset_tagged"),
+        None,
+        "one of three has no asset id: unknown, not failing"
+    );
     assert_eq!(
         hp.attrs.get("status"),
         Some(&AttrValue::Text("ACTIVE".into()))
@@ -158,11 +178,12 @@ fn gam_print_cros_output_with_its_own_column_names() {
     assert_eq!(r.format, InventoryFormat::GoogleAdmin);
     assert_eq!(
         (r.rows_read, r.retired),
-        (4, 0),
-        "DISABLED devices are still owned"
+        (4, 1),
+        "a DISABLED device is not in service"
     );
+    assert_eq!(r.not_in_service, [("DISABLED".to_string(), 1)]);
     let acer = item(&r, "IMP-acer-chromebook-311-c722-roosevelt-high-2021");
-    assert_eq!(acer.quantity, 3);
+    assert_eq!(acer.quantity, 2);
     assert_eq!(
         acer.site.as_deref(),
         Some("roosevelt-high"),
@@ -174,7 +195,7 @@ fn gam_print_cros_output_with_its_own_column_names() {
     );
     assert_eq!(
         acer.attrs.get("status"),
-        Some(&AttrValue::Text("mixed".into()))
+        Some(&AttrValue::Text("ACTIVE".into()))
     );
     assert_eq!(
         acer.attrs.get("boot_verified"),
@@ -453,7 +474,12 @@ fn assets_found_by_serial_in_a_hand_made_item_stay_there() {
         "the source owns AUE"
     );
     let rest = item(&r, "IMP-hp-chromebook-11-g9-ee-washington-elementary-2022");
-    assert_eq!(rest.quantity, 2);
+    assert_eq!(rest.quantity, 1);
+    let dev = item(
+        &r,
+        "IMP-hp-chromebook-11-g9-ee-washington-elementary-2022-dev",
+    );
+    assert_eq!(dev.quantity, 1);
 }
 
 #[test]

@@ -199,7 +199,12 @@ fn a_csv_row_with_too_few_fields_is_an_error_naming_its_line() {
     std::fs::write(&file, utf16).expect("write");
     let out = vcio(
         dir.path(),
-        &["import", "inventory", file.to_str().expect("utf-8")],
+        &[
+            "import",
+            "inventory",
+            file.to_str().expect("utf-8"),
+            "--create-sites",
+        ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("read as UTF-16"), "{}", stderr(&out));

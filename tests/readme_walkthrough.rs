@@ -62,9 +62,10 @@ fn the_readme_walkthrough_runs_as_written_on_a_fresh_data_dir() {
     let files = [
         (
             "chromeos-devices.csv",
-            fixtures.join("google_admin_devices.csv"),
+            fixtures.join("lakeside_google_admin.csv"),
         ),
-        ("snipeit-assets.csv", fixtures.join("snipeit_assets.csv")),
+        ("gam-cros.csv", fixtures.join("lakeside_gam.csv")),
+        ("snipeit-assets.csv", fixtures.join("lakeside_snipeit.csv")),
         ("questions.csv", dir.join("questions.csv")),
         ("board-report.html", dir.join("board-report.html")),
     ];

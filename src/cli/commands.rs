@@ -5,7 +5,7 @@ use super::context::CliResult;
 use super::session::{open_or_create, open_store};
 use super::{
     AnswersCmd, BudgetCmd, Cli, Command, Ctx, DistrictCmd, Format, FundingCmd, ImportCmd,
-    RoadmapCmd, SiteCmd, StandardsCmd, UserError,
+    InventoryCmd, RoadmapCmd, SiteCmd, StandardsCmd, UserError,
 };
 use crate::demo::demo_plan;
 use crate::edit::Edit;
@@ -38,13 +38,13 @@ pub fn run(cli: Cli, ctx: &Ctx) -> CliResult {
             }
             Ok(())
         }
-        Command::Import(ImportCmd::Inventory { template: true, .. }) => {
+        Command::Import(ImportCmd::Inventory(args)) if args.template => {
             print!("{}", crate::io::generic_template());
             Ok(())
         }
         Command::Import(ImportCmd::Standards { file }) => super::import::standards(ctx, &file),
         other @ (Command::Assess { .. }
-        | Command::Inventory { .. }
+        | Command::Inventory { action: None, .. }
         | Command::Roadmap { action: None, .. }
         | Command::Budget { action: None, .. }
         | Command::District { action: None, .. }
@@ -120,16 +120,18 @@ fn with_session(command: Command, ctx: &Ctx) -> CliResult {
                 plan.initiatives.len()
             );
         }
-        Command::Import(ImportCmd::Inventory {
-            file,
-            format,
-            skip_invalid,
-            ..
-        }) => {
-            let file =
-                file.ok_or("import inventory: give a FILE (or --template for the generic CSV)")?;
-            super::import::inventory(&mut ws, ctx, &file, format, skip_invalid)?
+        Command::Import(ImportCmd::Inventory(args)) => {
+            super::import::inventory(&mut ws, ctx, &args)?
         }
+        Command::Inventory {
+            action:
+                Some(InventoryCmd::MapModel {
+                    model,
+                    kind,
+                    category,
+                }),
+            ..
+        } => super::import::map_model(&mut ws, &model, &kind, category.as_deref())?,
         Command::Import(ImportCmd::Plan { file }) => {
             let plan = crate::store::import_plan(&file.display().to_string(), &read(&file)?)?;
             replace_plan(&mut ws, &plan)?;
@@ -187,7 +189,7 @@ fn with_session(command: Command, ctx: &Ctx) -> CliResult {
         Command::Session(_)
         | Command::Standards(_)
         | Command::Assess { .. }
-        | Command::Inventory { .. }
+        | Command::Inventory { action: None, .. }
         | Command::Roadmap { action: None, .. }
         | Command::Budget { action: None, .. }
         | Command::District { action: None, .. }

@@ -70,8 +70,10 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
-    /// The inventory.
+    /// The inventory; `inventory map-model` maps a model the imports did not recognise.
     Inventory {
+        #[command(subcommand)]
+        action: Option<InventoryCmd>,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -362,19 +364,50 @@ pub enum InventoryFormat {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum InventoryCmd {
+    /// Map a model to a category and kind: recorded in the session for every later import,
+    /// and the items already imported are reclassified (one undoable edit).
+    MapModel {
+        /// The model as the export names it (or words it contains), e.g. "Gizmo AP 9".
+        model: String,
+        /// The kind standards select by: chromebook, access-point, switch, firewall...
+        #[arg(long)]
+        kind: String,
+        /// Device, Network, Software, DataSystem, Security, Facility or Service (default: the
+        /// category the kind usually has, else Device).
+        #[arg(long)]
+        category: Option<String>,
+    },
+}
+
+/// `vcio import inventory` arguments.
+#[derive(Debug, Clone, clap::Args)]
+pub struct InventoryImportArgs {
+    pub file: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "auto")]
+    pub format: InventoryFormat,
+    /// Import the valid rows and report each skipped one.
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Print the generic CSV template and exit.
+    #[arg(long)]
+    pub template: bool,
+    /// Locations to sites, one "location,site" per line, for locations whose names match no
+    /// site; each location is kept as an alias of its site.
+    #[arg(long, value_name = "FILE")]
+    pub site_map: Option<PathBuf>,
+    /// Add each location that matches no site as a new site.
+    #[arg(long)]
+    pub create_sites: bool,
+    /// Remove assets of earlier imports that this export no longer lists.
+    #[arg(long)]
+    pub retire_missing: bool,
+}
+
+#[derive(Debug, Subcommand)]
 pub enum ImportCmd {
     /// Inventory from Snipe-IT, Google Admin / GAM, or the generic CSV template.
-    Inventory {
-        file: Option<PathBuf>,
-        #[arg(long, value_enum, default_value = "auto")]
-        format: InventoryFormat,
-        /// Import the valid rows and report each skipped one.
-        #[arg(long)]
-        skip_invalid: bool,
-        /// Print the generic CSV template and exit.
-        #[arg(long)]
-        template: bool,
-    },
+    Inventory(InventoryImportArgs),
     /// An OSCAL catalog in JSON, added alongside the built-in standards.
     Standards { file: PathBuf },
     /// A plan exported as RON or JSON, replacing the session's plan.

@@ -89,7 +89,7 @@ fn view(
                 Format::Table => print!("{}", view.table(width)),
             }
         }
-        Command::Inventory { format } => match format {
+        Command::Inventory { format, .. } => match format {
             Format::Json => print_json(&listings::inventory_json(name, plan)),
             Format::Table => print!("{}", listings::inventory_table(plan, width)),
         },

@@ -30,9 +30,12 @@ pub enum Field {
     BootMode,
     Funding,
     Erate,
+    ModelNo,
+    LastSync,
+    OsVersion,
 }
 
-const FIELDS: usize = 20;
+const FIELDS: usize = 23;
 
 impl Field {
     const ALL: [Field; FIELDS] = [
@@ -56,6 +59,9 @@ impl Field {
         Field::BootMode,
         Field::Funding,
         Field::Erate,
+        Field::ModelNo,
+        Field::LastSync,
+        Field::OsVersion,
     ];
 }
 
@@ -112,6 +118,9 @@ fn aliases(format: InventoryFormat, field: Field) -> &'static [&'static str] {
         (X::GoogleAdmin, F::BootMode) => &["bootmode"],
         (_, F::Funding) => &["funding", "fundingsource"],
         (X::Generic, F::Erate) => &["erate", "eratecategory"],
+        (X::SnipeIt | X::Generic, F::ModelNo) => &["modelno", "modelnumber", "partnumber"],
+        (X::GoogleAdmin, F::LastSync) => &["lastsync", "lastsynctime", "lastsyncdate"],
+        (X::GoogleAdmin, F::OsVersion) => &["osversion"],
         _ => &[],
     }
 }
@@ -133,6 +142,8 @@ pub struct Columns {
     /// The header as written, for messages (`column "Purchase Cost"`).
     pub headers: Vec<String>,
     cols: [Vec<usize>; FIELDS],
+    /// Generic `attr:NAME` columns: (column index, fact name).
+    pub attrs: Vec<(usize, String)>,
 }
 
 impl Columns {
@@ -155,10 +166,30 @@ impl Columns {
             .filter(|(f, _)| cols[*f as usize].is_empty())
             .map(|(_, name)| (*name).to_string())
             .collect();
+        let attrs = headers
+            .iter()
+            .enumerate()
+            .filter_map(|(i, h)| {
+                let name = h.trim().strip_prefix("attr:")?;
+                let name: String = name
+                    .trim()
+                    .chars()
+                    .map(|c| {
+                        if c.is_alphanumeric() {
+                            c.to_ascii_lowercase()
+                        } else {
+                            '_'
+                        }
+                    })
+                    .collect();
+                (!name.is_empty() && format == InventoryFormat::Generic).then_some((i, name))
+            })
+            .collect();
         if missing.is_empty() {
             Ok(Columns {
                 headers: headers.to_vec(),
                 cols,
+                attrs,
             })
         } else {
             Err(missing)
@@ -229,6 +260,21 @@ pub fn detect(headers: &[String]) -> Option<InventoryFormat> {
         "location",
     ];
     if has(&["assettag"]) && has(&snipe) {
+        return Some(InventoryFormat::SnipeIt);
+    }
+    // A Snipe-IT export that lost its key columns is still a Snipe-IT export: say which are
+    // missing rather than read it as the generic template.
+    let snipe_only = [
+        "purchasecost",
+        "purchasedate",
+        "modelno",
+        "statuslabel",
+        "supplier",
+        "ordernumber",
+        "checkedoutto",
+        "warranty",
+    ];
+    if snipe_only.iter().filter(|n| has(&[**n])).count() >= 2 {
         return Some(InventoryFormat::SnipeIt);
     }
     if has(&["name"]) && has(&["category", "kind"]) {

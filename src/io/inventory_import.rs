@@ -11,22 +11,33 @@
 //! in years, so months would split one fleet into many rows; the item's `acquired` is the
 //! earliest month in its group, so ages err on the old side.
 //!
-//! - Sites: Snipe-IT `Location`, Google `orgUnitPath` (its first segment that is not a grouping
-//!   word such as "Students", "Chromebooks" or "Grade 5", see [`ModelRules::ou_skip`]) or else
-//!   `annotatedLocation`; slugged ("Lincoln HS" -> `lincoln-hs`).
-//! - Category and kind come from [`ModelRules`] (model name, then the export's category text);
-//!   unmatched models become Device / `other` with a warning naming them.
+//! - Sites: one school is one site. A row's location (Snipe-IT `Location`, Google's location
+//!   column) and then its org unit's school (the first `orgUnitPath` segment that is not a
+//!   grouping word, see the model table's `ou_skip`) are matched to the district's declared
+//!   sites by id, name or alias (see `sites`). A district without sites gets one per school
+//!   found (`ImportReport::new_sites`); with sites declared, a location matching none fails
+//!   the import ([`ImportError::UnmatchedSites`]) unless mapped (`site_map`) or `create_sites`.
+//! - Category, kind and vendor facts come from the model table (manufacturer, model, model
+//!   number, then the export's category text); unrecognised models become kind `other` and are
+//!   listed in [`ImportReport::unmatched_models`].
 //! - Dates: Snipe-IT `Purchase Date`; Google has none, so `manufactureDate`, else the first
 //!   enrollment. End of support: Google's auto-update expiry, Snipe-IT `EOL` when it is a date (a
-//!   number there is months of life and sets `life_years`).
-//! - `unit_cost_cents` is the average over rows with a cost (integer cents, rounded).
-//! - Attributes are facts from the file: `status` (shared by all rows, else "mixed"),
-//!   `boot_verified` and `dev_mode_units` from Google's boot mode.
-//! - Retired rows (status Archived, Retired, Disposed, Lost/Stolen, Broken - Not Fixable,
-//!   Deprovisioned...) are not imported; they are counted in [`ImportReport::retired`] and, if an
-//!   existing item holds them, leave it.
+//!   number there is months of life and sets `life_years`), else the model table's date (marked
+//!   `support_source`). No date at all leaves the age unknown, except that a model's release
+//!   year is used as the earliest purchase year (marked `acquired_inferred`).
+//! - Costs: `unit_cost_cents` is the average over rows with a cost (integer cents, rounded);
+//!   with none, the price book's estimate, marked `cost_estimated` with its `cost_source`.
+//! - Facts from the file, set on an item only when every unit has them: `status` (shared by all
+//!   rows, else "mixed"), `boot_verified`, `last_sync_days` (to `ImportOptions::today`),
+//!   `mdm_enrolled` (Google rows), `asset_tagged`, `os_version`. Rows differing in audience
+//!   (a staff org unit), boot mode or sync staleness are kept in separate items.
+//! - Rows not in service (Archived, Retired, Disposed, Lost/Stolen, Deprovisioned, Disabled...)
+//!   are not imported; they are counted by status in [`ImportReport::not_in_service`] and, if
+//!   an existing item holds them, leave it.
 //! - Re-import: see `merge` (an asset already in an item at the same site stays in that item;
-//!   one at another site moves; the report holds only created and changed items).
+//!   one at another site moves; the report holds only created and changed items). Assets of
+//!   earlier imports that the file no longer lists are reported in [`ImportReport::missing`]
+//!   and removed only with `retire_missing`.
 //!
 //! Bad input is normal input: BOM, `;`/tab delimiters (sniffed, or an Excel `sep=` line),
 //! Windows-1252 text, CRLF, blank rows, quoted commas. Every bad cell is a [`RowError`]
@@ -34,10 +45,13 @@
 
 use super::columns::{Columns, detect};
 use super::csv_util::{Encoding, decode, sniff_delimiter};
+use super::group::Tables;
 use super::merge::merge;
+use super::price_book::PriceBook;
 use super::rows::{State, UNKNOWN_MODEL, estimate_rows};
+use super::sites::SiteResolver;
 use super::{ImportError, ModelRules, RowError};
-use crate::model::Item;
+use crate::model::{Item, Site};
 
 /// Which export a file is. `Auto` detects it from the header row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -84,8 +98,20 @@ pub struct ImportOptions {
     /// Import the valid rows and report the others in [`ImportReport::skipped`], instead of
     /// failing the whole import.
     pub skip_invalid: bool,
-    /// Model -> category/kind rules (defaults, or `ModelRules::from_ron` of a district file).
+    /// The model table (defaults, or `ModelRules::from_ron` of a district file).
     pub rules: ModelRules,
+    /// Unit costs assumed where the export has none.
+    pub prices: PriceBook,
+    /// The district's declared sites, which export locations are matched to.
+    pub sites: Vec<Site>,
+    /// (location, site id) pairs for locations the names alone do not match.
+    pub site_map: Vec<(String, String)>,
+    /// Make a new site of each location that matches none (always so with no sites declared).
+    pub create_sites: bool,
+    /// Remove from their items the assets of earlier imports this file no longer lists.
+    pub retire_missing: bool,
+    /// The day `last_sync_days` counts to; none leaves sync unknown.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 /// What an import produced. Apply it by upserting `items` (by id) and removing `emptied`.
@@ -105,8 +131,24 @@ pub struct ImportReport {
     pub emptied: Vec<String>,
     /// Existing items the file touched without changing anything.
     pub unchanged: usize,
-    /// Retired / disposed rows left out.
+    /// Rows left out as not in service (retired, disposed, disabled...).
     pub retired: usize,
+    /// The same rows by the status the file gives them.
+    pub not_in_service: Vec<(String, usize)>,
+    /// Sites created from the export's locations.
+    pub new_sites: Vec<Site>,
+    /// Locations of the site map to keep as aliases of their site: (site id, location).
+    pub aliases: Vec<(String, String)>,
+    /// Models no rule recognised: (model, export category text, units).
+    pub unmatched_models: Vec<(String, String, u64)>,
+    /// Created or updated items whose unit cost is a price-book estimate.
+    pub estimated: Vec<String>,
+    /// Created or updated items whose purchase year is inferred from the model's release.
+    pub inferred: Vec<String>,
+    /// Assets of earlier imports this file no longer lists: (item id, assets).
+    pub missing: Vec<(String, Vec<String>)>,
+    /// Whether `missing` assets were removed from their items.
+    pub missing_retired: bool,
     /// Errors of the rows left out with `skip_invalid` (a row may have several).
     pub skipped: Vec<RowError>,
     pub warnings: Vec<String>,
@@ -119,12 +161,53 @@ pub struct ImportReport {
 /// `asset tag`, `serial`, `name` (model or product), `category` (Device, Network, Software,
 /// DataSystem, Security, Facility, Service), `kind`, `site`, `quantity` (default 1),
 /// `unit cost`, `acquired` (YYYY-MM or a date), `life years`, `end of support`, `annual cost`
-/// (per unit per year), `vendor`, `funding`, `erate` (C1/C2), `tags` (separated by `|`).
-/// Blank category or kind are derived from the name by the model rules.
+/// (per unit per year), `vendor`, `funding`, `erate` (C1/C2), `tags` (separated by `|`), and
+/// any number of `attr:NAME` columns: facts the standards read (yes/no, a number or text; the
+/// README lists them). Blank category or kind are derived from the name by the model table.
 pub fn generic_template() -> &'static str {
-    "id,asset tag,serial,name,category,kind,site,quantity,unit cost,acquired,life years,end of support,annual cost,vendor,funding,erate,tags\n\
-     CB-LHS-2021,,,Dell Chromebook 3100,Device,chromebook,lincoln-hs,612,$279.00,2021-08,5,2026-06,,Dell,,,student|1to1\n\
-     SW-GWS,,,Google Workspace for Education Plus,Software,productivity,,3200,,2023-07,,,$5.00,Google,general,,staff|student\n"
+    "id,asset tag,serial,name,category,kind,site,quantity,unit cost,acquired,life years,end of support,annual cost,vendor,funding,erate,tags,attr:mdm_enrolled,attr:encrypted,attr:mfa\n\
+     CB-LHS-2021,,,Dell Chromebook 3100,Device,chromebook,lincoln-hs,612,$279.00,2021-08,5,2026-06,,Dell,,,student|1to1,yes,,\n\
+     SW-GWS,,,Google Workspace for Education Plus,Software,productivity,,3200,,2023-07,,,$5.00,Google,general,,staff|student,,,yes\n"
+}
+
+/// Physical line numbers (1 = the first line) of byte offsets that only move forward. The CSV
+/// reader's own count is one short in CRLF files (a record "starts" at the LF left over from
+/// the previous CR), so lines are counted here from the bytes: quoted multi-line fields and
+/// either line ending come out as an editor shows them.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    pos: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a [u8]) -> Self {
+        LineCounter {
+            text,
+            pos: 0,
+            line: 1,
+        }
+    }
+
+    fn line_at(&mut self, byte: usize) -> usize {
+        // A record starts at its first character, after any line ending left over.
+        let mut at = byte.min(self.text.len());
+        while at < self.text.len() && matches!(self.text[at], b'\r' | b'\n') {
+            at += 1;
+        }
+        if at < self.pos {
+            // Offsets only move forward; a step back (an error about an earlier record) is
+            // counted from the start.
+            self.pos = 0;
+            self.line = 1;
+        }
+        self.line += self.text[self.pos..at]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.pos = at;
+        self.line
+    }
 }
 
 /// Import an inventory export. `file_name` is only used in messages; `existing` is the plan's
@@ -149,9 +232,13 @@ pub fn import_inventory(
         .has_headers(false)
         .flexible(true)
         .from_reader(body.as_bytes());
+    let lines = std::cell::RefCell::new(LineCounter::new(body.as_bytes()));
+    let line_of = |p: Option<&csv::Position>| {
+        p.map_or(0, |p| lines.borrow_mut().line_at(p.byte() as usize)) + skip_lines
+    };
     let csv_err = |e: csv::Error| ImportError::Parse {
         file: file_name.into(),
-        line: e.position().map_or(0, |p| p.line() as usize) + skip_lines,
+        line: line_of(e.position()),
         column: 1,
         message: e.to_string(),
     };
@@ -182,11 +269,20 @@ pub fn import_inventory(
             missing,
         })?;
 
-    let mut st = State::new(file_name, format, &cols, existing, &opts.rules);
+    let resolver = SiteResolver::new(&opts.sites, &opts.site_map, opts.create_sites);
+    let mut st = State::new(
+        file_name,
+        format,
+        &cols,
+        existing,
+        &opts.rules,
+        resolver,
+        opts.today,
+    );
     st.header_len = headers.len();
     st.reserve(estimate_rows(body));
     while rdr.read_record(&mut rec).map_err(csv_err)? {
-        let line = rec.position().map_or(0, |p| p.line() as usize) + skip_lines;
+        let line = line_of(rec.position());
         st.row(&rec, line);
     }
     let State {
@@ -195,8 +291,12 @@ pub fn import_inventory(
         leaving,
         errors,
         retired,
+        not_in_service,
         no_site,
         no_model,
+        sites,
+        tags_seen,
+        serials_seen,
         ..
     } = st;
     if rows_read == 0 {
@@ -208,12 +308,27 @@ pub fn import_inventory(
     if !errors.is_empty() && !opts.skip_invalid {
         return Err(ImportError::Rows { errors });
     }
+    let unmatched = sites.unmatched();
+    if !unmatched.is_empty() {
+        return Err(ImportError::UnmatchedSites {
+            file: file_name.into(),
+            sites: unmatched,
+        });
+    }
+    let tables = Tables {
+        rules: &opts.rules,
+        prices: &opts.prices,
+        source: format.name(),
+    };
+    let seen = |a: &str| tags_seen.contains(a) || serials_seen.contains(a);
     let merged = merge(
         groups,
         existing,
         &leaving,
-        &opts.rules,
+        &tables,
         format == InventoryFormat::Generic,
+        &seen,
+        opts.retire_missing,
     );
     let mut warnings = Vec::new();
     match encoding {
@@ -224,8 +339,13 @@ pub fn import_inventory(
         )),
     }
     if retired > 0 {
+        let by_status: Vec<String> = not_in_service
+            .iter()
+            .map(|(s, n)| format!("{n} {s}"))
+            .collect();
         warnings.push(format!(
-            "{file_name}: {retired} retired or disposed asset(s) not imported"
+            "{file_name}: {retired} asset(s) not in service left out ({})",
+            by_status.join(", ")
         ));
     }
     if !errors.is_empty() {
@@ -246,20 +366,21 @@ pub fn import_inventory(
             "{file_name}: {no_model} asset(s) have no model; imported as {UNKNOWN_MODEL:?}"
         ));
     }
-    if !merged.unknown_models.is_empty() {
-        let shown: Vec<&str> = merged
-            .unknown_models
+    let marked = |name: &str| -> Vec<String> {
+        merged
+            .items
             .iter()
-            .take(5)
-            .map(String::as_str)
-            .collect();
-        warnings.push(format!(
-            "{file_name}: {} model(s) matched no model rule and were imported as Device/other: {}{}",
-            merged.unknown_models.len(),
-            shown.join(", "),
-            if merged.unknown_models.len() > 5 { ", ..." } else { "" }
-        ));
-    }
+            .filter(|i| i.attrs.get(name).is_some())
+            .map(|i| i.id.clone())
+            .collect()
+    };
+    let estimated = marked(crate::model::marks::COST_ESTIMATED);
+    let inferred = marked(crate::model::marks::ACQUIRED_INFERRED);
+    let aliases = opts
+        .site_map
+        .iter()
+        .map(|(loc, id)| (id.clone(), loc.clone()))
+        .collect();
     Ok(ImportReport {
         format,
         rows_read,
@@ -269,6 +390,14 @@ pub fn import_inventory(
         emptied: merged.emptied,
         unchanged: merged.unchanged,
         retired,
+        not_in_service: not_in_service.into_iter().collect(),
+        new_sites: sites.created,
+        aliases,
+        unmatched_models: merged.unknown_models,
+        estimated,
+        inferred,
+        missing: merged.missing,
+        missing_retired: opts.retire_missing,
         skipped: errors,
         warnings,
     })

@@ -11,228 +11,10 @@
 //!   attributes), fills fields it lacks, and its assets and quantity follow the file. A generic
 //!   file is the district's own data: its non-empty cells overwrite.
 
-use super::model_rules::{ModelRules, guess_vendor};
+use super::group::{Group, Tables};
 use crate::fast_hash::{FastMap, FastSet};
-use crate::model::{AttrValue, Attrs, Category, ErateCategory, Item, YearMonth};
+use crate::model::Item;
 use std::collections::HashMap;
-
-/// Rows of one future item, summed as they are read.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Group {
-    pub id: String,
-    pub model: String,
-    pub category_text: String,
-    pub category: Option<Category>,
-    pub kind: Option<String>,
-    pub site: Option<String>,
-    /// Units in the file, tracked (with an asset key) or not.
-    pub qty: u64,
-    /// Units from rows without an asset tag or serial (aggregate lines of a generic file).
-    pub untracked: u64,
-    pub cost_sum: i128,
-    pub cost_units: u64,
-    pub annual_sum: i128,
-    pub annual_units: u64,
-    pub acquired: Option<YearMonth>,
-    pub life: Option<u8>,
-    pub eos: Option<YearMonth>,
-    pub vendor: Option<String>,
-    pub funding: Option<String>,
-    pub erate: Option<ErateCategory>,
-    pub tags: Vec<String>,
-    pub assets: Vec<String>,
-    pub status: Option<String>,
-    pub status_mixed: bool,
-    pub boot_known: u64,
-    pub boot_dev: u64,
-}
-
-fn avg(sum: i128, units: u64) -> i64 {
-    if units == 0 {
-        return 0;
-    }
-    let u = i128::from(units);
-    // Round half away from zero without floating point.
-    let q = if sum >= 0 {
-        (2 * sum + u) / (2 * u)
-    } else {
-        -((-2 * sum + u) / (2 * u))
-    };
-    i64::try_from(q).unwrap_or(i64::MAX)
-}
-
-fn min_ym(a: Option<YearMonth>, b: Option<YearMonth>) -> Option<YearMonth> {
-    match (a, b) {
-        (Some(x), Some(y)) => Some(x.min(y)),
-        (x, y) => x.or(y),
-    }
-}
-
-impl Group {
-    pub fn add_acquired(&mut self, ym: Option<YearMonth>) {
-        self.acquired = min_ym(self.acquired, ym);
-    }
-    pub fn add_eos(&mut self, ym: Option<YearMonth>) {
-        self.eos = min_ym(self.eos, ym);
-    }
-    pub fn add_status(&mut self, s: &str) {
-        match &self.status {
-            None if !self.status_mixed => self.status = Some(s.to_string()),
-            Some(cur) if !cur.eq_ignore_ascii_case(s) => {
-                self.status = None;
-                self.status_mixed = true;
-            }
-            _ => {}
-        }
-    }
-    pub fn add_tags(&mut self, text: &str) {
-        for t in text
-            .split(['|', ',', ';'])
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-        {
-            let t = t.to_lowercase();
-            if !self.tags.contains(&t) {
-                self.tags.push(t);
-            }
-        }
-    }
-
-    fn attrs(&self) -> Attrs {
-        let mut a = Attrs::new();
-        if let Some(s) = &self.status {
-            a.insert("status", AttrValue::Text(s.clone()));
-        } else if self.status_mixed {
-            a.insert("status", AttrValue::Text("mixed".into()));
-        }
-        if self.boot_known > 0 {
-            a.insert("boot_verified", AttrValue::Flag(self.boot_dev == 0));
-            if self.boot_dev > 0 {
-                a.insert("dev_mode_units", AttrValue::Num(self.boot_dev as f64));
-            }
-        }
-        a
-    }
-
-    /// A new item from this group. `None` classification falls back to the export's category
-    /// text, else Device / "other" (and `unknown` is set so the importer can warn).
-    pub fn into_item(self, rules: &ModelRules, unknown: &mut bool) -> Item {
-        let model_lower = self.model.to_lowercase();
-        let cat_lower = self.category_text.to_lowercase();
-        let classified = rules.classify(&model_lower, &cat_lower);
-        let (mut category, mut kind, mut tags) = match classified {
-            Some(c) => (c.category, c.kind, c.tags),
-            None => (Category::Device, String::new(), Vec::new()),
-        };
-        if let Some(c) = self.category.or_else(|| self.category_text.parse().ok()) {
-            category = c;
-        }
-        if let Some(k) = &self.kind {
-            kind = k.clone();
-        }
-        if kind.is_empty() {
-            *unknown = true;
-            kind = "other".into();
-        }
-        for t in &self.tags {
-            if !tags.contains(t) {
-                tags.push(t.clone());
-            }
-        }
-        let mut item = Item::new(&self.id, &self.model, category, &kind, 0);
-        item.quantity = u32::try_from(self.qty).unwrap_or(u32::MAX);
-        item.site = self.site.clone();
-        item.unit_cost_cents = avg(self.cost_sum, self.cost_units);
-        item.annual_cost_cents = avg(self.annual_sum, self.annual_units);
-        item.acquired = self.acquired;
-        item.life_years = self.life;
-        item.end_of_support = self.eos;
-        item.vendor = self
-            .vendor
-            .clone()
-            .or_else(|| guess_vendor(&self.model).map(str::to_string));
-        item.funding = self.funding.clone();
-        item.erate = self.erate;
-        item.tags = tags;
-        item.attrs = self.attrs();
-        item.assets = self.assets;
-        item
-    }
-
-    /// Update an existing item with this group (see the module docs for what wins).
-    /// `leaving` are the item's assets that this file moves elsewhere or retires.
-    pub fn update(self, old: &Item, leaving: &FastSet<&str>, authoritative: bool) -> Item {
-        let mut item = old.clone();
-        let had: FastSet<&str> = old.assets.iter().map(String::as_str).collect();
-        let before = old.assets.len() as u64;
-        item.assets.retain(|a| !leaving.contains(a.as_str()));
-        let removed = before - item.assets.len() as u64;
-        let mut added = 0u64;
-        for a in &self.assets {
-            if !had.contains(a.as_str()) {
-                item.assets.push(a.clone());
-                added += 1;
-            }
-        }
-        let quantity = if self.untracked > 0 {
-            // Aggregate lines state the count; keep tracked units the file did not mention.
-            let in_file: FastSet<&str> = self.assets.iter().map(String::as_str).collect();
-            let kept = item
-                .assets
-                .iter()
-                .filter(|a| !in_file.contains(a.as_str()))
-                .count() as u64;
-            self.qty + kept
-        } else {
-            u64::from(old.quantity).saturating_sub(removed) + added
-        };
-        item.quantity = u32::try_from(quantity).unwrap_or(u32::MAX);
-        let attrs = self.attrs();
-        item.attrs.extend(attrs);
-        if self.eos.is_some() {
-            item.end_of_support = self.eos;
-        }
-        let vendor = self
-            .vendor
-            .clone()
-            .or_else(|| guess_vendor(&self.model).map(str::to_string));
-        let cost = (self.cost_units > 0).then(|| avg(self.cost_sum, self.cost_units));
-        let annual = (self.annual_units > 0).then(|| avg(self.annual_sum, self.annual_units));
-        if authoritative {
-            if let Some(c) = self.category {
-                item.category = c;
-            }
-            if let Some(k) = self.kind {
-                item.kind = k;
-            }
-            item.unit_cost_cents = cost.unwrap_or(item.unit_cost_cents);
-            item.annual_cost_cents = annual.unwrap_or(item.annual_cost_cents);
-            item.acquired = self.acquired.or(item.acquired);
-            item.life_years = self.life.or(item.life_years);
-            item.vendor = vendor.or(item.vendor);
-            item.funding = self.funding.or(item.funding);
-            item.erate = self.erate.or(item.erate);
-        } else {
-            if item.unit_cost_cents == 0 {
-                item.unit_cost_cents = cost.unwrap_or(0);
-            }
-            if item.annual_cost_cents == 0 {
-                item.annual_cost_cents = annual.unwrap_or(0);
-            }
-            item.acquired = item.acquired.or(self.acquired);
-            item.life_years = item.life_years.or(self.life);
-            item.vendor = item.vendor.or(vendor);
-            item.funding = item.funding.or(self.funding);
-            item.erate = item.erate.or(self.erate);
-        }
-        for t in self.tags {
-            if !item.tags.contains(&t) {
-                item.tags.push(t);
-            }
-        }
-        item
-    }
-}
 
 /// What merging produced.
 pub(crate) struct Merged {
@@ -241,17 +23,23 @@ pub(crate) struct Merged {
     pub updated: Vec<String>,
     pub emptied: Vec<String>,
     pub unchanged: usize,
-    pub unknown_models: Vec<String>,
+    /// Models no rule recognised: (model, export category text, units).
+    pub unknown_models: Vec<(String, String, u64)>,
+    /// Tracked assets of earlier imports of these kinds that this file no longer lists:
+    /// (item id, assets). Removed from their items only when `retire_missing` was asked.
+    pub missing: Vec<(String, Vec<String>)>,
 }
 
 /// Merge groups with the existing items. `leaving[i]` are assets of `existing[i]` that this
-/// file moves elsewhere or retires.
+/// file moves elsewhere or retires; `seen` says whether the file lists an asset key.
 pub(crate) fn merge(
     groups: Vec<Group>,
     existing: &[Item],
     leaving: &HashMap<usize, Vec<String>>,
-    rules: &ModelRules,
+    t: &Tables,
     authoritative: bool,
+    seen: &dyn Fn(&str) -> bool,
+    retire_missing: bool,
 ) -> Merged {
     let by_id: FastMap<&str, usize> = existing
         .iter()
@@ -259,7 +47,7 @@ pub(crate) fn merge(
         .map(|(i, it)| (it.id.as_str(), i))
         .collect();
     let empty = FastSet::default();
-    let leaving_sets: FastMap<usize, FastSet<&str>> = leaving
+    let mut leaving_sets: FastMap<usize, FastSet<&str>> = leaving
         .iter()
         .map(|(i, v)| (*i, v.iter().map(String::as_str).collect()))
         .collect();
@@ -270,8 +58,69 @@ pub(crate) fn merge(
         emptied: Vec::new(),
         unchanged: 0,
         unknown_models: Vec::new(),
+        missing: Vec::new(),
     };
+    let note_unknown = |out: &mut Merged, (model, category, qty): (String, String, u64)| match out
+        .unknown_models
+        .iter_mut()
+        .find(|(m, ..)| *m == model)
+    {
+        Some(u) => u.2 += qty,
+        None => out.unknown_models.push((model, category, qty)),
+    };
+    let about = |g: &Group| (g.model.clone(), g.category_text.clone(), g.qty);
+    // Kinds and sites this file speaks for: only earlier imports of the same format, kinds and
+    // sites can be "gone from the export" (a GAM export of one school says nothing of another).
+    let mut kinds: FastSet<String> = FastSet::default();
+    let sites: FastSet<Option<String>> = groups.iter().map(|g| g.site.clone()).collect();
     let mut touched: FastSet<usize> = FastSet::default();
+    let mut pending: Vec<(usize, Group)> = Vec::new();
+    for g in groups {
+        if let Some(&i) = by_id.get(g.id.as_str()) {
+            touched.insert(i);
+            kinds.insert(existing[i].kind.clone());
+            pending.push((i, g));
+        } else {
+            let mut unknown = false;
+            let probe = about(&g);
+            let item = g.into_item(t, &mut unknown);
+            if unknown {
+                note_unknown(&mut out, probe);
+            }
+            kinds.insert(item.kind.clone());
+            out.created.push(item.id.clone());
+            out.items.push(item);
+        }
+    }
+    // Assets of earlier imports of this format, kinds and sites that the file does not list.
+    let same_source = |item: &Item| {
+        item.attrs
+            .get(crate::model::marks::IMPORTED_FROM)
+            .is_some_and(|v| v.as_text() == t.source)
+    };
+    for (i, item) in existing.iter().enumerate() {
+        if !same_source(item) || !kinds.contains(&item.kind) || !sites.contains(&item.site) {
+            continue;
+        }
+        let gone: Vec<String> = item
+            .assets
+            .iter()
+            .filter(|a| !seen(a) && !leaving_sets.get(&i).is_some_and(|l| l.contains(a.as_str())))
+            .cloned()
+            .collect();
+        if gone.is_empty() {
+            continue;
+        }
+        if retire_missing {
+            let set = leaving_sets.entry(i).or_default();
+            for a in &item.assets {
+                if gone.contains(a) {
+                    set.insert(a.as_str());
+                }
+            }
+        }
+        out.missing.push((item.id.clone(), gone));
+    }
     let push_existing = |out: &mut Merged, old: &Item, new: Item| {
         if new.quantity == 0 && new.assets.is_empty() {
             out.emptied.push(new.id);
@@ -282,25 +131,20 @@ pub(crate) fn merge(
             out.items.push(new);
         }
     };
-    for g in groups {
-        if let Some(&i) = by_id.get(g.id.as_str()) {
-            touched.insert(i);
-            let new = g.update(
-                &existing[i],
-                leaving_sets.get(&i).unwrap_or(&empty),
-                authoritative,
-            );
-            push_existing(&mut out, &existing[i], new);
-        } else {
-            let mut unknown = false;
-            let model = g.model.clone();
-            let item = g.into_item(rules, &mut unknown);
-            if unknown && !out.unknown_models.contains(&model) {
-                out.unknown_models.push(model);
-            }
-            out.created.push(item.id.clone());
-            out.items.push(item);
+    for (i, g) in pending {
+        let mut unknown = false;
+        let probe = about(&g);
+        let new = g.update(
+            &existing[i],
+            leaving_sets.get(&i).unwrap_or(&empty),
+            authoritative,
+            t,
+            &mut unknown,
+        );
+        if unknown {
+            note_unknown(&mut out, probe);
         }
+        push_existing(&mut out, &existing[i], new);
     }
     // Items that only lost assets.
     let mut rest: Vec<usize> = leaving_sets
@@ -314,7 +158,8 @@ pub(crate) fn merge(
             id: existing[i].id.clone(),
             ..Group::default()
         };
-        let new = g.update(&existing[i], &leaving_sets[&i], false);
+        let mut unknown = false;
+        let new = g.update(&existing[i], &leaving_sets[&i], false, t, &mut unknown);
         push_existing(&mut out, &existing[i], new);
     }
     out.items.sort_by(|a, b| a.id.cmp(&b.id));

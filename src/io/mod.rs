@@ -10,20 +10,25 @@
 //! - [`import_oscal`]: OSCAL catalog JSON -> [`crate::standards::Standard`]s.
 //! - [`ModelRules`]: model name -> category/kind/tags, extensible by a district RON file.
 
+mod cells;
 pub mod columns;
 pub mod csv_util;
-
+mod group;
 pub mod inventory_import;
-pub mod merge;
+mod merge;
 pub mod model_rules;
 pub mod oscal;
+pub mod price_book;
 mod rows;
+pub mod sites;
 
 pub use inventory_import::{
     ImportOptions, ImportReport, InventoryFormat, generic_template, import_inventory,
 };
 pub use model_rules::{ModelRule, ModelRules};
 pub use oscal::import_oscal;
+pub use price_book::PriceBook;
+pub use sites::{SiteResolver, UnmatchedSite, parse_site_map};
 
 use std::fmt;
 
@@ -70,6 +75,11 @@ pub enum ImportError {
     Invalid { file: String, message: String },
     /// Rows with errors, and `skip_invalid` was not set: nothing was imported.
     Rows { errors: Vec<RowError> },
+    /// Locations that match none of the district's sites: nothing was imported.
+    UnmatchedSites {
+        file: String,
+        sites: Vec<UnmatchedSite>,
+    },
 }
 
 /// How many row errors an `ImportError::Rows` message lists before "and N more".
@@ -117,6 +127,29 @@ impl fmt::Display for ImportError {
                 )
             }
             ImportError::Invalid { file, message } => write!(f, "{file}: {message}"),
+            ImportError::UnmatchedSites { file, sites } => {
+                let n = sites.len();
+                let (s, verb) = if n == 1 {
+                    ("", "matches")
+                } else {
+                    ("s", "match")
+                };
+                write!(
+                    f,
+                    "{file}: {n} location{s} {verb} no school of the district; nothing imported"
+                )?;
+                for u in sites {
+                    let rows = if u.rows == 1 { "row" } else { "rows" };
+                    write!(f, "\n  {:?} ({} {rows})", u.location, u.rows)?;
+                    if let Some((id, name)) = &u.closest {
+                        write!(f, ": closest is {id} ({name})")?;
+                    }
+                }
+                write!(
+                    f,
+                    "\nMap each with `vcio site alias SITE \"LOCATION\"` or --site-map FILE (lines \"location,site\"), or pass --create-sites to add them as new sites."
+                )
+            }
             ImportError::Rows { errors } => {
                 // First line: the first cause, so a one-line report still names FILE:LINE.
                 let n = errors.len();

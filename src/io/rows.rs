@@ -2,58 +2,39 @@
 //! inventory item) it belongs to. Split from `inventory_import` so the per-row path, the one a
 //! 100k-row import spends its time in, reads on its own.
 
+use super::cells::{eol_months, out_of_service, parse_day};
 use super::columns::{Columns, Field};
 use super::csv_util::{
     norm_header, parse_count, parse_money_cents, parse_year_month, push_slug, slug,
 };
+use super::group::Group;
 use super::inventory_import::InventoryFormat;
-use super::merge::Group;
+use super::sites::{Resolved, SiteResolver};
 use super::{ModelRules, RowError};
 use crate::fast_hash::{FastMap, SeenKeys, fast_map};
 use crate::model::{Category, ErateCategory, Item};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The model given to export rows without one.
 pub const UNKNOWN_MODEL: &str = "Unknown model";
 
-const RETIRED: [&str; 13] = [
-    "archived",
-    "retired",
-    "disposed",
-    "deprovisioned",
-    "lost",
-    "stolen",
-    "brokennotfixable",
-    "pendingdisposal",
-    "recycled",
-    "scrapped",
-    "sold",
-    "donated",
-    "surplus",
-];
+/// Days without a sync after which a device is stale: the default of the standard that reads
+/// `last_sync_days` (DEV-04), so one item never mixes synced and stale devices.
+pub const STALE_SYNC_DAYS: i64 = 30;
 
-fn is_retired(status: &str) -> bool {
-    let mut buf = [0u8; 24];
-    let mut n = 0;
-    for b in status.bytes().filter(u8::is_ascii_alphanumeric) {
-        if n == buf.len() {
-            break;
-        }
-        buf[n] = b.to_ascii_lowercase();
-        n += 1;
+/// A generic `attr:NAME` cell as a fact: yes/no as a flag, a number as a number, else text.
+fn cell_value(v: &str) -> crate::model::AttrValue {
+    use crate::model::AttrValue;
+    match v.to_ascii_lowercase().as_str() {
+        "true" | "yes" | "y" => AttrValue::Flag(true),
+        "false" | "no" | "n" => AttrValue::Flag(false),
+        _ => v
+            .replace(',', "")
+            .parse::<f64>()
+            .ok()
+            .filter(|n| n.is_finite())
+            .map_or_else(|| AttrValue::Text(v.to_string()), AttrValue::Num),
     }
-    let norm = &buf[..n];
-    RETIRED.iter().any(|r| norm.starts_with(r.as_bytes()))
-}
-
-/// A number of months ("36", "36 months", "36 mo"), as Snipe-IT writes a model's EOL.
-fn eol_months(v: &str) -> Option<u32> {
-    let digits = v.bytes().take_while(u8::is_ascii_digit).count();
-    let unit = v[digits..].trim().to_ascii_lowercase();
-    let unit_ok = matches!(unit.as_str(), "" | "month" | "months" | "mo" | "mos");
-    (unit_ok && (1..=3).contains(&digits))
-        .then(|| v[..digits].parse().ok())
-        .flatten()
 }
 
 /// Roughly how many rows a CSV text has, from the length of its first lines.
@@ -76,19 +57,22 @@ pub(crate) struct State<'a> {
     group_of: FastMap<String, usize>,
     /// Assets of existing items that this file moves elsewhere or retires.
     pub leaving: HashMap<usize, Vec<String>>,
-    tags_seen: SeenKeys,
-    serials_seen: SeenKeys,
+    pub tags_seen: SeenKeys,
+    pub serials_seen: SeenKeys,
     pub errors: Vec<RowError>,
     pub rows_read: usize,
     /// Fields in the header row; a data row with fewer (or more, non-empty) is refused.
     pub header_len: usize,
     pub retired: usize,
+    /// Rows left out as not in service, by the status written in the file.
+    pub not_in_service: BTreeMap<String, usize>,
     pub no_site: usize,
     pub no_model: usize,
     key: String,
-    site: String,
-    /// Org-unit path -> site slug ("" for none).
-    ou_site: FastMap<String, String>,
+    /// Export locations -> the district's sites.
+    pub sites: SiteResolver,
+    /// The day `last_sync_days` is counted to (the import's day); none leaves sync unknown.
+    today: Option<chrono::NaiveDate>,
 }
 
 impl<'a> State<'a> {
@@ -98,6 +82,8 @@ impl<'a> State<'a> {
         cols: &'a Columns,
         existing: &'a [Item],
         rules: &'a ModelRules,
+        sites: SiteResolver,
+        today: Option<chrono::NaiveDate>,
     ) -> Self {
         let mut owner: FastMap<&str, usize> = fast_map();
         owner.reserve(existing.iter().map(|i| i.assets.len()).sum());
@@ -122,11 +108,12 @@ impl<'a> State<'a> {
             rows_read: 0,
             header_len: 0,
             retired: 0,
+            not_in_service: BTreeMap::new(),
             no_site: 0,
             no_model: 0,
             key: String::with_capacity(64),
-            site: String::with_capacity(32),
-            ou_site: fast_map(),
+            sites,
+            today,
         }
     }
 
@@ -211,9 +198,10 @@ impl<'a> State<'a> {
             .map(|(k, i)| (*k, *i));
         let owner = owned.map(|(_, i)| i);
         if let Some((status, _)) = get(Field::Status)
-            && is_retired(status)
+            && out_of_service(status)
         {
             self.retired += 1;
+            *self.not_in_service.entry(status.to_string()).or_default() += 1;
             if let Some((k, o)) = owned {
                 self.leaving.entry(o).or_default().push(k.to_string());
             }
@@ -340,28 +328,25 @@ impl<'a> State<'a> {
         }
         let Some((model, _)) = model else { return };
 
-        // Site slug into a reused buffer; org-unit paths repeat, so their slugs are cached.
-        self.site.clear();
-        if let Some((ou, _)) = get(Field::OrgUnit) {
-            match self.ou_site.get(ou) {
-                Some(slug) => self.site.push_str(slug),
-                None => {
-                    if let Some(seg) = self.rules.site_from_ou(ou) {
-                        push_slug(&mut self.site, seg);
-                    }
-                    self.ou_site.insert(ou.to_string(), self.site.clone());
-                }
-            }
-        }
-        if self.site.is_empty()
-            && let Some((s, _)) = get(Field::Site)
-        {
-            push_slug(&mut self.site, s);
-        }
-        if self.site.is_empty() {
+        // The site: an explicit location column first, then the org unit's school.
+        let ou = get(Field::OrgUnit).map(|(v, _)| v);
+        let ou_school = ou.and_then(|p| self.rules.site_from_ou(p)).unwrap_or("");
+        let location = get(Field::Site).map_or("", |(v, _)| v);
+        let site = match self.sites.resolve(&[location, ou_school]) {
+            Resolved::Site(id) => Some(id),
+            Resolved::Unmatched => None,
+        };
+        if location.is_empty() && ou_school.is_empty() {
             self.no_site += 1;
         }
-        let site = (!self.site.is_empty()).then_some(self.site.as_str());
+        let site = site.as_deref();
+        let staff = ou.is_some_and(|p| self.rules.is_staff_ou(p));
+        let boot_dev = get(Field::BootMode).map(|(b, _)| !b.eq_ignore_ascii_case("verified"));
+        let sync_days = match (self.today, get(Field::LastSync)) {
+            (Some(today), Some((v, _))) => parse_day(v).map(|d| (today - d).num_days().max(0)),
+            _ => None,
+        };
+        let stale = sync_days.is_some_and(|d| d > STALE_SYNC_DAYS);
 
         // Which item this row joins.
         self.key.clear();
@@ -388,6 +373,17 @@ impl<'a> State<'a> {
                 }
                 None => self.key.push_str("-undated"),
             }
+            // Units whose facts differ are kept apart so a share check counts each unit right:
+            // staff devices, developer-mode devices and stale devices get their own items.
+            for (on, suffix) in [
+                (staff, "-staff"),
+                (boot_dev == Some(true), "-dev"),
+                (stale, "-stale"),
+            ] {
+                if on {
+                    self.key.push_str(suffix);
+                }
+            }
         }
         if let Some((k, o)) = owned
             && !joins_owner
@@ -401,8 +397,11 @@ impl<'a> State<'a> {
                 let g = Group {
                     id: self.key.clone(),
                     model: model.to_string(),
+                    model_no: get(Field::ModelNo).map_or(String::new(), |(v, _)| v.to_string()),
                     category_text: get(Field::Category)
                         .map_or(String::new(), |(v, _)| v.to_string()),
+                    staff,
+                    google: self.format == InventoryFormat::GoogleAdmin,
                     category,
                     kind: get(Field::Kind).map(|(v, _)| slug(v)),
                     site: site.map(str::to_string),
@@ -417,6 +416,7 @@ impl<'a> State<'a> {
         let g = &mut self.groups[gi];
         let q = u64::from(quantity);
         g.qty += q;
+        g.rows += 1;
         // Joining its item, an asset keeps the spelling that item stores.
         let stored = if joins_owner {
             owned.map(|(k, _)| k)
@@ -453,11 +453,25 @@ impl<'a> State<'a> {
         if let Some((s, _)) = get(Field::Status) {
             g.add_status(s);
         }
-        if let Some((b, _)) = get(Field::BootMode) {
-            g.boot_known += 1;
-            if !b.eq_ignore_ascii_case("verified") {
-                g.boot_dev += 1;
+        if let Some(dev) = boot_dev {
+            g.boot_known += q;
+            if dev {
+                g.boot_dev += q;
             }
+        }
+        if let Some(days) = sync_days {
+            g.sync_units += q;
+            g.sync_max_days = g.sync_max_days.max(days);
+        }
+        if tag.is_some() {
+            g.tagged_units += q;
+        }
+        if let Some((v, _)) = get(Field::OsVersion) {
+            g.add_os(v);
+        }
+        for (i, name) in &cols.attrs {
+            let v = rec.get(*i).map_or("", str::trim);
+            g.add_attr(name, (!v.is_empty()).then(|| cell_value(v)));
         }
     }
 }

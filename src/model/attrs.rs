@@ -57,6 +57,14 @@ impl Attrs {
         }
     }
 
+    /// Removes `name`, returning its value.
+    pub fn remove(&mut self, name: &str) -> Option<AttrValue> {
+        self.0
+            .binary_search_by(|(k, _)| k.as_ref().cmp(name))
+            .ok()
+            .map(|i| self.0.remove(i).1)
+    }
+
     pub fn len(&self) -> usize {
         self.0.len()
     }

@@ -146,6 +146,10 @@ pub struct District {
     /// Standards set aside by the district, by id.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub exemptions: std::collections::BTreeMap<String, Exemption>,
+    /// Models the district mapped by hand (`vcio inventory map-model`), tried before the model
+    /// table by every import.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub model_map: Vec<super::inventory::ModelMapping>,
 }
 
 fn is_default(e: &ErateSettings) -> bool {
@@ -205,6 +209,7 @@ impl Default for District {
             jurisdiction_population: None,
             inventory_complete: Vec::new(),
             exemptions: Default::default(),
+            model_map: Vec::new(),
         }
     }
 }

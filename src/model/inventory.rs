@@ -128,6 +128,32 @@ pub struct Item {
     pub assets: Vec<String>,
 }
 
+/// Attributes an import sets to say where a value came from. Standards never read them; the
+/// inventory, its JSON and the detail pane show them.
+pub mod marks {
+    /// Flag: the unit cost is a price-book estimate.
+    pub const COST_ESTIMATED: &str = "cost_estimated";
+    /// Text: the price-book entry (source and date) the estimate came from.
+    pub const COST_SOURCE: &str = "cost_source";
+    /// Flag: `acquired` is the model's release year, not a purchase date.
+    pub const ACQUIRED_INFERRED: &str = "acquired_inferred";
+    /// Text: where the end-of-support date came from when the export had none.
+    pub const SUPPORT_SOURCE: &str = "support_source";
+    /// Text: the export format that created the item (`snipeit`, `google-admin`): only a later
+    /// export of that format can say one of its assets is gone.
+    pub const IMPORTED_FROM: &str = "imported_from";
+}
+
+/// A model mapped by hand: imports (and the items already imported) whose model contains
+/// `model` get this category and kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelMapping {
+    pub model: String,
+    pub category: Category,
+    pub kind: String,
+}
+
 /// Kinds whose vendor publishes an end-of-support date that matters (network gear, firewalls,
 /// operating systems, Chromebooks' auto-update expiry): without one recorded, whether such an
 /// item is supported is unknown. Any other kind without a date is taken as supported (most
@@ -177,6 +203,14 @@ impl Item {
             attrs: Attrs::new(),
             assets: Vec::new(),
         }
+    }
+    /// Whether the unit cost is a price-book estimate rather than a recorded cost.
+    pub fn cost_estimated(&self) -> bool {
+        self.attrs.get(marks::COST_ESTIMATED) == Some(&AttrValue::Flag(true))
+    }
+    /// Whether `acquired` is inferred from the model's release year.
+    pub fn acquired_inferred(&self) -> bool {
+        self.attrs.get(marks::ACQUIRED_INFERRED) == Some(&AttrValue::Flag(true))
     }
     pub fn total_cost_cents(&self) -> i64 {
         self.unit_cost_cents

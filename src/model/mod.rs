@@ -18,7 +18,7 @@ pub use budget::{BudgetSettings, C2Cycle, ERATE, FundingSource, GENERAL_FUND, So
 pub use district::{District, ErateSettings, Exemption, ExemptionKind, Reimbursement, Site};
 pub use horizon::Horizon;
 pub use initiative::{Effect, Initiative, SpendKind};
-pub use inventory::{AttrValue, Category, ErateCategory, Item};
+pub use inventory::{AttrValue, Category, ErateCategory, Item, ModelMapping, marks};
 pub use plan::Plan;
 pub use select::{Num, Pred, Selector};
 pub use time::{FiscalCalendar, FiscalYear, Quarter, YearMonth};

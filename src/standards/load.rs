@@ -153,6 +153,16 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+/// RON files beside the standards that hold other tables: the questionnaire, the model table
+/// and the price book (the last two also name a district's overrides in the data directory).
+const NOT_STANDARDS: [&str; 5] = [
+    QUESTIONS_FILE,
+    "models.ron",
+    "price-book.ron",
+    "model-rules.ron",
+    "README.md",
+];
+
 /// The `.ron` files of a folder, sorted by file name; a missing folder has none.
 pub(crate) fn ron_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     if !dir.exists() {
@@ -168,7 +178,10 @@ pub(crate) fn ron_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
         .map_err(io_err)?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|p| p.is_file() && p.extension().is_some_and(|x| x.eq_ignore_ascii_case("ron")))
-        .filter(|p| p.file_name().is_none_or(|n| n != QUESTIONS_FILE))
+        .filter(|p| {
+            p.file_name()
+                .is_none_or(|n| !NOT_STANDARDS.iter().any(|x| n == *x))
+        })
         .collect();
     files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
     Ok(files)

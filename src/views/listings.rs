@@ -15,6 +15,7 @@ pub fn inventory_json(session: &str, plan: &Plan) -> Value {
             json!({
                 "id": i.id, "name": i.name, "category": i.category.name(), "kind": i.kind,
                 "quantity": i.quantity, "unit_cost_cents": i.unit_cost_cents,
+                "cost_estimated": i.cost_estimated(), "acquired_inferred": i.acquired_inferred(),
                 "acquired": i.acquired.map(|a| a.to_string()), "site": i.site,
                 "life_years": i.life_years, "end_of_support": i.end_of_support.map(|e| e.to_string()),
                 "annual_cost_cents": i.annual_cost_cents, "vendor": i.vendor, "tags": i.tags,
@@ -50,16 +51,34 @@ pub fn inventory_table(plan: &Plan, width: usize) -> String {
             i.kind.clone(),
             i.site.clone().unwrap_or_else(|| "-".into()),
             group(f64::from(i.quantity)),
-            i.acquired
-                .map(|a| a.to_string())
-                .unwrap_or_else(|| "-".into()),
-            money(i.unit_cost_cents),
+            match i.acquired {
+                Some(a) if i.acquired_inferred() => format!("~{}", a.year),
+                Some(a) => a.to_string(),
+                None => "-".into(),
+            },
+            if i.cost_estimated() {
+                format!("{} est.", money(i.unit_cost_cents))
+            } else {
+                money(i.unit_cost_cents)
+            },
             i.name.clone(),
         ]);
     }
     let units: u64 = plan.items.iter().map(|i| u64::from(i.quantity)).sum();
+    let mut notes = Vec::new();
+    if plan.items.iter().any(|i| i.cost_estimated()) {
+        notes.push("est. = unit cost estimated from the price book");
+    }
+    if plan.items.iter().any(|i| i.acquired_inferred()) {
+        notes.push("~YEAR = purchase year inferred from the model's release");
+    }
+    let notes = if notes.is_empty() {
+        String::new()
+    } else {
+        format!("; {}", notes.join("; "))
+    };
     format!(
-        "{}{} rows, {} units\n",
+        "{}{} rows, {} units{notes}\n",
         t.render(width),
         group(plan.items.len() as f64),
         group(units as f64)

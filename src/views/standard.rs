@@ -2,8 +2,8 @@
 //! district's values, its references, the remediation it suggests, and how it stands now.
 
 use crate::derive::Derived;
-use crate::model::Plan;
-use crate::standards::{Library, Standard};
+use crate::model::{Plan, Pred};
+use crate::standards::{Check, Library, Standard};
 use serde_json::{Value, json};
 
 fn params(s: &Standard, plan: &Plan) -> Vec<Value> {
@@ -14,6 +14,46 @@ fn params(s: &Standard, plan: &Plan) -> Vec<Value> {
             json!({"name": name, "default": default, "district": own, "value": own.unwrap_or(*default)})
         })
         .collect()
+}
+
+/// The item facts (attribute names, as `attr:NAME` columns write them) a check reads.
+pub fn facts_read(check: &Check) -> Vec<String> {
+    fn pred(p: &Pred, out: &mut Vec<String>) {
+        match p {
+            Pred::AttrAtLeast(k, _)
+            | Pred::AttrAtMost(k, _)
+            | Pred::AttrIs(k, _)
+            | Pred::Flag(k) => out.push(k.clone()),
+            Pred::All(ps) | Pred::Any(ps) => ps.iter().for_each(|p| pred(p, out)),
+            Pred::Not(p) => pred(p, out),
+            _ => {}
+        }
+    }
+    fn walk(c: &Check, out: &mut Vec<String>) {
+        match c {
+            Check::Share {
+                select, pred: p, ..
+            } => {
+                if let Some(f) = &select.filter {
+                    pred(f, out);
+                }
+                pred(p, out);
+            }
+            Check::Exists { select, .. } => {
+                if let Some(f) = &select.filter {
+                    pred(f, out);
+                }
+            }
+            Check::All(cs) | Check::Any(cs) => cs.iter().for_each(|c| walk(c, out)),
+            Check::Not(c) => walk(c, out),
+            Check::Ratio { .. } | Check::Answer { .. } => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(check, &mut out);
+    out.sort();
+    out.dedup();
+    out
 }
 
 pub fn json(lib: &Library, plan: &Plan, derived: &Derived, id: &str) -> Option<Value> {
@@ -30,6 +70,7 @@ pub fn json(lib: &Library, plan: &Plan, derived: &Derived, id: &str) -> Option<V
     Some(json!({
         "id": s.id, "title": s.title, "area": s.area, "severity": s.severity.name(),
         "statement": s.statement, "check": s.check.kind(), "refs": s.refs,
+        "facts": facts_read(&s.check),
         "params": params(s, plan),
         "remediation": {"title": s.remediation.title, "quarters": s.remediation.duration},
         "exemption": plan.district.exemptions.get(id),
@@ -50,6 +91,13 @@ pub fn text(
     let mut out = format!("{} {} ({}, {})\n", s.id, s.title, s.area, s.severity.name());
     out.push_str(&wrap(&s.statement));
     out.push_str(&format!("  check: {}\n", s.check.kind()));
+    let facts = facts_read(&s.check);
+    if !facts.is_empty() {
+        out.push_str(&format!(
+            "  reads item facts: {} (generic CSV: attr:NAME columns)\n",
+            facts.join(", ")
+        ));
+    }
     for p in params(s, plan) {
         let name = p["name"].as_str().unwrap_or_default();
         let line = match p["district"].as_f64() {

@@ -132,6 +132,11 @@ pub fn rich_plan() -> Plan {
                 },
             )]
             .into(),
+            model_map: vec![vcio::model::ModelMapping {
+                model: "Gizmo 9".into(),
+                category: vcio::model::Category::Network,
+                kind: "access-point".into(),
+            }],
         },
         items: vec![item("CB-2021"), item("CB-2022"), fw],
         answers: BTreeMap::new(),

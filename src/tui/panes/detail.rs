@@ -115,13 +115,44 @@ fn item(app: &App) -> Vec<String> {
         format!(
             "site {} | acquired {} | end of support {} | unit {} | yearly {} | vendor {}",
             opt(it.site.clone()),
-            opt(it.acquired.map(|a| a.to_string())),
+            match it.acquired {
+                Some(a) if it.acquired_inferred() => format!("~{} (model release)", a.year),
+                a => opt(a.map(|a| a.to_string())),
+            },
             opt(it.end_of_support.map(|a| a.to_string())),
-            money(it.unit_cost_cents),
+            if it.cost_estimated() {
+                format!("{} est.", money(it.unit_cost_cents))
+            } else {
+                money(it.unit_cost_cents)
+            },
             money(it.annual_cost_cents),
             opt(it.vendor.clone()),
         ),
+        facts_line(it),
     ]
+}
+
+/// The item's facts and tags, as the standards read them; where a value came from when an
+/// import filled it in.
+fn facts_line(it: &crate::model::Item) -> String {
+    use crate::model::marks;
+    let facts: Vec<String> = it
+        .attrs
+        .iter()
+        .filter(|(k, _)| *k != marks::IMPORTED_FROM)
+        .map(|(k, v)| format!("{k}={}", v.as_text()))
+        .collect();
+    let tags = if it.tags.is_empty() {
+        "-".to_string()
+    } else {
+        it.tags.join(", ")
+    };
+    let facts = if facts.is_empty() {
+        "none recorded".to_string()
+    } else {
+        facts.join(" | ")
+    };
+    format!("tags {tags} | facts {facts}")
 }
 
 fn year(app: &App) -> Vec<String> {
