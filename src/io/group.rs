@@ -10,9 +10,10 @@
 
 use super::model_rules::{Classified, Described, ModelRules, guess_vendor};
 use super::price_book::PriceBook;
-use crate::fast_hash::FastSet;
+use crate::fast_hash::{FastMap, FastSet};
 use crate::model::marks;
 use crate::model::{AttrValue, Attrs, Category, ErateCategory, Item, YearMonth};
+use std::cell::RefCell;
 
 /// The tables a group is completed from.
 pub(crate) struct Tables<'a> {
@@ -20,6 +21,24 @@ pub(crate) struct Tables<'a> {
     pub prices: &'a PriceBook,
     /// The export format's name, recorded on the items it creates (`imported_from`).
     pub source: &'static str,
+    /// Classifications by description: a 100k-row export has a handful of models but
+    /// thousands of groups, and each rule match allocates.
+    pub memo: RefCell<FastMap<String, Option<Classified>>>,
+}
+
+impl Tables<'_> {
+    fn classify(&self, d: &Described) -> Option<Classified> {
+        let key = format!(
+            "{}\u{1f}{}\u{1f}{}\u{1f}{}",
+            d.maker, d.model, d.model_no, d.category_text
+        );
+        if let Some(c) = self.memo.borrow().get(&key) {
+            return c.clone();
+        }
+        let c = self.rules.classify(d);
+        self.memo.borrow_mut().insert(key, c.clone());
+        c
+    }
 }
 
 /// Rows of one future item, summed as they are read.
@@ -109,7 +128,7 @@ impl Group {
         if self
             .os_min
             .as_deref()
-            .is_none_or(|cur| super::cells::version_lt(v, cur))
+            .is_none_or(|cur| cur != v && super::cells::version_lt(v, cur))
         {
             self.os_min = Some(v.to_string());
         }
@@ -203,7 +222,7 @@ impl Group {
     /// A new item from this group. Unrecognised models become kind `other` (in the export's
     /// category when it names one) and `unknown` is set so the importer lists them.
     pub fn into_item(self, t: &Tables, unknown: &mut bool) -> Item {
-        let classified = t.rules.classify(&self.described());
+        let classified = t.classify(&self.described());
         let mut item = Item::new(&self.id, &self.name(), Category::Device, "", 0);
         if let Some(c) = &classified {
             item.category = c.category;
@@ -285,7 +304,7 @@ impl Group {
             // Only units leaving: nothing else in the file speaks for this item.
             return item;
         }
-        let classified = t.rules.classify(&self.described());
+        let classified = t.classify(&self.described());
         // An item imported unrecognised is reclassified once a rule knows its model.
         if old.kind == "other"
             && let Some(c) = classified.as_ref().filter(|c| c.kind.is_some())

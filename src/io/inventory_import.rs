@@ -319,6 +319,7 @@ pub fn import_inventory(
         rules: &opts.rules,
         prices: &opts.prices,
         source: format.name(),
+        memo: Default::default(),
     };
     let seen = |a: &str| tags_seen.contains(a) || serials_seen.contains(a);
     let merged = merge(

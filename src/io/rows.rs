@@ -71,6 +71,8 @@ pub(crate) struct State<'a> {
     key: String,
     /// Export locations -> the district's sites.
     pub sites: SiteResolver,
+    /// Org-unit path -> (the school it names, or "", whether it is a staff unit).
+    ou_cache: FastMap<String, (String, bool)>,
     /// The day `last_sync_days` is counted to (the import's day); none leaves sync unknown.
     today: Option<chrono::NaiveDate>,
 }
@@ -113,6 +115,7 @@ impl<'a> State<'a> {
             no_model: 0,
             key: String::with_capacity(64),
             sites,
+            ou_cache: fast_map(),
             today,
         }
     }
@@ -329,8 +332,19 @@ impl<'a> State<'a> {
         let Some((model, _)) = model else { return };
 
         // The site: an explicit location column first, then the org unit's school.
-        let ou = get(Field::OrgUnit).map(|(v, _)| v);
-        let ou_school = ou.and_then(|p| self.rules.site_from_ou(p)).unwrap_or("");
+        // Org-unit paths repeat across thousands of rows: each is read once.
+        let (ou_school, staff) = match get(Field::OrgUnit) {
+            Some((path, _)) => {
+                if !self.ou_cache.contains_key(path) {
+                    let school = self.rules.site_from_ou(path).unwrap_or("").to_string();
+                    let staff = self.rules.is_staff_ou(path);
+                    self.ou_cache.insert(path.to_string(), (school, staff));
+                }
+                let (school, staff) = &self.ou_cache[path];
+                (school.as_str(), *staff)
+            }
+            None => ("", false),
+        };
         let location = get(Field::Site).map_or("", |(v, _)| v);
         let site = match self.sites.resolve(&[location, ou_school]) {
             Resolved::Site(id) => Some(id),
@@ -340,7 +354,6 @@ impl<'a> State<'a> {
             self.no_site += 1;
         }
         let site = site.as_deref();
-        let staff = ou.is_some_and(|p| self.rules.is_staff_ou(p));
         let boot_dev = get(Field::BootMode).map(|(b, _)| !b.eq_ignore_ascii_case("verified"));
         let sync_days = match (self.today, get(Field::LastSync)) {
             (Some(today), Some((v, _))) => parse_day(v).map(|d| (today - d).num_days().max(0)),

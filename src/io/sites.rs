@@ -105,6 +105,7 @@ pub struct SiteResolver {
     pub created: Vec<Site>,
     unmatched: Vec<UnmatchedSite>,
     cache: FastMap<String, Resolved>,
+    key_buf: String,
 }
 
 impl SiteResolver {
@@ -130,6 +131,7 @@ impl SiteResolver {
             created: Vec::new(),
             unmatched: Vec::new(),
             cache: fast_map(),
+            key_buf: String::new(),
         }
     }
 
@@ -167,14 +169,20 @@ impl SiteResolver {
     /// then the org unit's school) that matches a site. When none does, `candidates`' last
     /// non-empty name is created as a site or recorded as unmatched.
     pub fn resolve(&mut self, candidates: &[&str]) -> Resolved {
-        let cache_key = candidates.join("\u{1f}");
-        if let Some(r) = self.cache.get(&cache_key) {
+        // The cache key is built in a reused buffer: this runs once per row.
+        self.key_buf.clear();
+        for c in candidates {
+            self.key_buf.push_str(c);
+            self.key_buf.push('\u{1f}');
+        }
+        if let Some(r) = self.cache.get(self.key_buf.as_str()) {
             let r = r.clone();
             if r == Resolved::Unmatched {
                 self.count_unmatched(candidates);
             }
             return r;
         }
+        let cache_key = self.key_buf.clone();
         let found = candidates
             .iter()
             .filter(|c| !c.trim().is_empty())
