@@ -252,6 +252,73 @@ fn enter_on_an_item_edits_it_with_its_id_fixed() {
     assert!(!app.can_undo());
 }
 
+#[test]
+fn tags_and_facts_are_edited_in_the_item_form_and_a_typed_cost_is_no_longer_an_estimate() {
+    // Every cost a price-book estimate, as an import marks them.
+    let mut plan = plan();
+    for it in &mut plan.items {
+        it.attrs
+            .insert("cost_estimated", vcio::model::AttrValue::Flag(true));
+    }
+    let mut app = app_with(plan, false);
+    keys(&mut app, TO_INVENTORY);
+    let id = app.selected_item().expect("an item").id.clone();
+    keys(&mut app, "<Enter>");
+    to_label(&mut app, "Tags");
+    retype(&mut app, "Student, 1to1");
+    keys(&mut app, "<Tab>");
+    retype(&mut app, "mdm_enrolled=yes, wifi_gen=6, os=ChromeOS");
+    keys(&mut app, "<Enter>");
+    let it = app.plan().item(&id).expect("saved").clone();
+    assert_eq!(it.tags, ["student", "1to1"]);
+    assert_eq!(
+        it.attrs.get("mdm_enrolled"),
+        Some(&vcio::model::AttrValue::Flag(true))
+    );
+    assert_eq!(
+        it.attrs.get("wifi_gen"),
+        Some(&vcio::model::AttrValue::Num(6.0))
+    );
+    assert_eq!(
+        it.attrs.get("os"),
+        Some(&vcio::model::AttrValue::Text("ChromeOS".into()))
+    );
+    assert!(
+        it.cost_estimated(),
+        "the cost was not retyped: still an estimate"
+    );
+
+    // A fact without "=" is refused next to its field; a retyped cost is the district's own.
+    keys(&mut app, "<Enter>");
+    to_label(&mut app, "Facts");
+    retype(&mut app, "encrypted");
+    keys(&mut app, "<Enter>");
+    assert_eq!(app.mode(), Mode::Form);
+    assert!(
+        app.form_errors()
+            .iter()
+            .any(|(_, m)| m.contains("write name=value")),
+        "{:?}",
+        app.form_errors()
+    );
+    retype(&mut app, "encrypted=no");
+    to_label(&mut app, "Unit cost $");
+    retype(&mut app, "$265.00");
+    keys(&mut app, "<Enter>");
+    let it = app.plan().item(&id).expect("saved").clone();
+    assert_eq!(it.unit_cost_cents, 26_500);
+    assert!(!it.cost_estimated());
+    assert_eq!(
+        it.attrs.get("encrypted"),
+        Some(&vcio::model::AttrValue::Flag(false))
+    );
+    assert_eq!(
+        it.attrs.get("mdm_enrolled"),
+        None,
+        "the form's facts replace the old ones"
+    );
+}
+
 /// The first yes/no question in the library, the index of a standard that asks it, and its
 /// position in the questionnaire.
 fn yes_question(app: &App) -> (String, usize, usize) {

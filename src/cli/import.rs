@@ -6,52 +6,12 @@ use super::{Ctx, InventoryFormat as CliFormat, InventoryImportArgs, UserError};
 use crate::edit::Edit;
 use crate::io::model_rules::Described;
 use crate::io::{
-    ImportOptions, ImportReport, InventoryFormat, ModelRule, ModelRules, PriceBook,
-    import_inventory, import_oscal, parse_site_map,
+    ImportOptions, InventoryFormat, ModelRules, district_import, import_inventory, import_oscal,
+    parse_site_map,
 };
-use crate::model::{Category, District, ModelMapping};
+use crate::model::{Category, ModelMapping};
 use crate::workspace::Workspace;
 use std::path::Path;
-
-/// District model rules live in `DATA_DIR/model-rules.ron` and are tried before the built-in
-/// model table; `DATA_DIR/price-book.ron` before the built-in price book.
-pub const MODEL_RULES_FILE: &str = "model-rules.ron";
-pub const PRICE_BOOK_FILE: &str = "price-book.ron";
-
-/// The model table an import uses: the session's hand mappings, then the data directory's
-/// file, then the built-in table.
-pub fn model_rules(ws: &Workspace, ctx: &Ctx) -> CliResult<ModelRules> {
-    let path = ctx.data_dir.join(MODEL_RULES_FILE);
-    let mut rules = if path.is_file() {
-        let text = crate::decode::read_file(&path)?;
-        ModelRules::from_ron(&path.display().to_string(), &text).map_err(|e| e.to_string())?
-    } else {
-        ModelRules::default()
-    };
-    rules.prepend(session_rules(&ws.plan().district.model_map));
-    Ok(rules)
-}
-
-fn session_rules(map: &[ModelMapping]) -> ModelRules {
-    ModelRules {
-        rules: map
-            .iter()
-            .map(|m| ModelRule::map(&m.model, m.category, &m.kind))
-            .collect(),
-        categories: Vec::new(),
-        ou_skip: Vec::new(),
-        staff_ou: Vec::new(),
-    }
-}
-
-fn price_book(ctx: &Ctx) -> CliResult<PriceBook> {
-    let path = ctx.data_dir.join(PRICE_BOOK_FILE);
-    if !path.is_file() {
-        return Ok(PriceBook::default());
-    }
-    let text = crate::decode::read_file(&path)?;
-    Ok(PriceBook::from_ron(&path.display().to_string(), &text).map_err(|e| e.to_string())?)
-}
 
 pub fn inventory(ws: &mut Workspace, ctx: &Ctx, args: &InventoryImportArgs) -> CliResult {
     let file = args
@@ -67,21 +27,18 @@ pub fn inventory(ws: &mut Workspace, ctx: &Ctx, args: &InventoryImportArgs) -> C
         }
         None => Vec::new(),
     };
+    let format = match args.format {
+        CliFormat::Auto => InventoryFormat::Auto,
+        CliFormat::Snipeit => InventoryFormat::SnipeIt,
+        CliFormat::GoogleAdmin => InventoryFormat::GoogleAdmin,
+        CliFormat::Generic => InventoryFormat::Generic,
+    };
     let opts = ImportOptions {
-        format: match args.format {
-            CliFormat::Auto => InventoryFormat::Auto,
-            CliFormat::Snipeit => InventoryFormat::SnipeIt,
-            CliFormat::GoogleAdmin => InventoryFormat::GoogleAdmin,
-            CliFormat::Generic => InventoryFormat::Generic,
-        },
         skip_invalid: args.skip_invalid,
-        rules: model_rules(ws, ctx)?,
-        prices: price_book(ctx)?,
-        sites: district.sites.clone(),
         site_map,
         create_sites: args.create_sites,
         retire_missing: args.retire_missing,
-        today: Some(ctx.as_of),
+        ..district_import::options(ws.plan(), &ctx.data_dir, format, ctx.as_of)?
     };
     let name = file.display().to_string();
     let report =
@@ -92,119 +49,16 @@ pub fn inventory(ws: &mut Workspace, ctx: &Ctx, args: &InventoryImportArgs) -> C
     for w in &report.warnings {
         eprintln!("vcio: warning: {w}");
     }
-    let mut edits: Vec<Edit> = Vec::new();
-    if let Some(d) = with_sites(&district, &report) {
-        edits.push(Edit::SetDistrict(d));
-    }
-    edits.extend(report.items.iter().cloned().map(Edit::PutItem));
-    edits.extend(report.emptied.iter().cloned().map(Edit::RemoveItem));
-    let lines = summary(&name, &report);
+    let edits = district_import::edits(&district, &report);
+    let mut lines = district_import::summary(&name, &report);
     if edits.is_empty() {
-        println!("{}; nothing changed", lines.join("\n"));
+        lines[0].push_str("; nothing changed");
+        println!("{}", lines.join("\n"));
         return Ok(());
     }
     ws.apply_labeled(Edit::Batch(edits), format!("import inventory from {name}"))?;
     println!("{}", lines.join("\n"));
     Ok(())
-}
-
-/// The district with the sites and aliases the import adds, or `None` when it adds none.
-fn with_sites(district: &District, report: &ImportReport) -> Option<District> {
-    let mut d = district.clone();
-    d.sites.extend(report.new_sites.iter().cloned());
-    for (id, alias) in &report.aliases {
-        if let Some(site) = d.sites.iter_mut().find(|s| &s.id == id)
-            && !site.aliases.iter().any(|a| a.eq_ignore_ascii_case(alias))
-        {
-            site.aliases.push(alias.clone());
-        }
-    }
-    (d != *district).then_some(d)
-}
-
-/// What the import did, first line the counts, then each thing the user may want to act on.
-fn summary(name: &str, r: &ImportReport) -> Vec<String> {
-    let mut out = vec![format!(
-        "{name} ({}): {} rows -> {} items added, {} updated, {} removed, {} unchanged; {} not in service left out, {} invalid rows skipped",
-        r.format.name(),
-        r.rows_read,
-        r.created.len(),
-        r.updated.len(),
-        r.emptied.len(),
-        r.unchanged,
-        r.retired,
-        r.skipped.len()
-    )];
-    if !r.new_sites.is_empty() {
-        let names: Vec<String> = r
-            .new_sites
-            .iter()
-            .map(|s| format!("{} ({})", s.id, s.name))
-            .collect();
-        out.push(format!(
-            "  new sites from the export's locations: {} (`vcio site set ID ...` adds classrooms and enrolment)",
-            names.join(", ")
-        ));
-    }
-    if !r.aliases.is_empty() {
-        out.push(format!(
-            "  {} mapped location(s) kept as site aliases",
-            r.aliases.len()
-        ));
-    }
-    if !r.estimated.is_empty() {
-        out.push(format!(
-            "  {} item(s) costed from the price book (marked as estimates): {}",
-            r.estimated.len(),
-            shown(&r.estimated)
-        ));
-    }
-    if !r.inferred.is_empty() {
-        out.push(format!(
-            "  {} item(s) dated from their model's release year (marked as inferred): {}",
-            r.inferred.len(),
-            shown(&r.inferred)
-        ));
-    }
-    if !r.missing.is_empty() {
-        let assets: usize = r.missing.iter().map(|(_, a)| a.len()).sum();
-        out.push(if r.missing_retired {
-            format!("  {assets} asset(s) no longer in the export removed from their items")
-        } else {
-            format!(
-                "  {assets} asset(s) imported before are not in this export (in {}); kept: pass --retire-missing to remove them",
-                shown(&r.missing.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>())
-            )
-        });
-    }
-    if !r.unmatched_models.is_empty() {
-        out.push(format!(
-            "  {} model(s) not recognised, imported as kind \"other\"; map each to its kind:",
-            r.unmatched_models.len()
-        ));
-        for (model, category, units) in &r.unmatched_models {
-            let cat = if category.is_empty() {
-                String::new()
-            } else {
-                format!(", category {category:?}")
-            };
-            out.push(format!(
-                "    {model:?} ({units} unit(s){cat}): vcio inventory map-model {:?} --kind KIND",
-                model
-            ));
-        }
-    }
-    out
-}
-
-fn shown(ids: &[String]) -> String {
-    let first: Vec<&str> = ids.iter().take(4).map(String::as_str).collect();
-    let more = if ids.len() > 4 {
-        format!(" and {} more", ids.len() - 4)
-    } else {
-        String::new()
-    };
-    format!("{}{more}", first.join(", "))
 }
 
 /// `vcio inventory map-model`: record the mapping in the district and reclassify the items whose
@@ -233,7 +87,7 @@ pub fn map_model(ws: &mut Workspace, model: &str, kind: &str, category: Option<&
         .model_map
         .retain(|m| !m.model.eq_ignore_ascii_case(&mapping.model));
     district.model_map.insert(0, mapping.clone());
-    let only = session_rules(std::slice::from_ref(&mapping));
+    let only = district_import::session_rules(std::slice::from_ref(&mapping));
     let mut edits = vec![Edit::SetDistrict(district)];
     let mut units = 0u64;
     for item in &plan.items {

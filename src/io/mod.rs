@@ -13,6 +13,7 @@
 mod cells;
 pub mod columns;
 pub mod csv_util;
+pub mod district_import;
 mod group;
 pub mod inventory_import;
 mod merge;

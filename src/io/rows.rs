@@ -22,21 +22,6 @@ pub const UNKNOWN_MODEL: &str = "Unknown model";
 /// `last_sync_days` (DEV-04), so one item never mixes synced and stale devices.
 pub const STALE_SYNC_DAYS: i64 = 30;
 
-/// A generic `attr:NAME` cell as a fact: yes/no as a flag, a number as a number, else text.
-fn cell_value(v: &str) -> crate::model::AttrValue {
-    use crate::model::AttrValue;
-    match v.to_ascii_lowercase().as_str() {
-        "true" | "yes" | "y" => AttrValue::Flag(true),
-        "false" | "no" | "n" => AttrValue::Flag(false),
-        _ => v
-            .replace(',', "")
-            .parse::<f64>()
-            .ok()
-            .filter(|n| n.is_finite())
-            .map_or_else(|| AttrValue::Text(v.to_string()), AttrValue::Num),
-    }
-}
-
 /// Roughly how many rows a CSV text has, from the length of its first lines.
 pub(crate) fn estimate_rows(text: &str) -> usize {
     let sample = &text.as_bytes()[..text.len().min(16 * 1024)];
@@ -484,7 +469,10 @@ impl<'a> State<'a> {
         }
         for (i, name) in &cols.attrs {
             let v = rec.get(*i).map_or("", str::trim);
-            g.add_attr(name, (!v.is_empty()).then(|| cell_value(v)));
+            g.add_attr(
+                name,
+                (!v.is_empty()).then(|| crate::model::AttrValue::parse_cell(v)),
+            );
         }
     }
 }

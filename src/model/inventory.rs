@@ -70,6 +70,21 @@ impl AttrValue {
             AttrValue::Text(t) => t.trim().parse().ok(),
         }
     }
+    /// A fact as people type it in a cell: yes/no (true/false) a flag, a number (thousands
+    /// separators allowed) a number, anything else text.
+    pub fn parse_cell(v: &str) -> AttrValue {
+        let v = v.trim();
+        match v.to_ascii_lowercase().as_str() {
+            "true" | "yes" | "y" => AttrValue::Flag(true),
+            "false" | "no" | "n" => AttrValue::Flag(false),
+            _ => v
+                .replace(',', "")
+                .parse::<f64>()
+                .ok()
+                .filter(|n| n.is_finite())
+                .map_or_else(|| AttrValue::Text(v.to_string()), AttrValue::Num),
+        }
+    }
     pub fn as_text(&self) -> String {
         match self {
             AttrValue::Num(n) => n.to_string(),
@@ -142,6 +157,15 @@ pub mod marks {
     /// Text: the export format that created the item (`snipeit`, `google-admin`): only a later
     /// export of that format can say one of its assets is gone.
     pub const IMPORTED_FROM: &str = "imported_from";
+
+    /// Every mark: kept by the item form, not offered as facts to edit.
+    pub const ALL: [&str; 5] = [
+        COST_ESTIMATED,
+        COST_SOURCE,
+        ACQUIRED_INFERRED,
+        SUPPORT_SOURCE,
+        IMPORTED_FROM,
+    ];
 }
 
 /// A model mapped by hand: imports (and the items already imported) whose model contains

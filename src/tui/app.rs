@@ -41,6 +41,8 @@ pub enum Overlay {
     /// Typing a scenario name to fork into.
     Prompt(String),
     Compare(Box<super::sessions::Compare>),
+    /// Importing an inventory export: path, location mapping, summary.
+    Import(Box<super::import::ImportFlow>),
 }
 
 /// What keys currently mean: the overlay's kind, without its state (for tests and renderers).
@@ -60,6 +62,8 @@ pub enum Mode {
     Prompt,
     /// Two sessions compared side by side.
     Compare,
+    /// An inventory import is open.
+    Import,
 }
 
 /// An edit waiting for confirmation.
@@ -130,6 +134,8 @@ pub struct App {
     pub(crate) chosen: super::selection::Chosen,
     /// Keys of a sequence begun but not finished ("g" of "g d").
     pub(crate) pending: Vec<super::keymap::Key>,
+    /// The data directory: the district's model table and price book for imports.
+    pub(crate) data_dir: std::path::PathBuf,
 }
 
 impl App {
@@ -205,6 +211,7 @@ impl App {
             store: None,
             sessions: Vec::new(),
             pending: Vec::new(),
+            data_dir: opts.data_dir.clone(),
             chosen: Default::default(),
         }
     }
@@ -253,6 +260,7 @@ impl App {
             Overlay::Form(_) => Mode::Form,
             Overlay::Prompt(_) => Mode::Prompt,
             Overlay::Compare(_) => Mode::Compare,
+            Overlay::Import(_) => Mode::Import,
         }
     }
     /// Whether nothing covers the panes (keys go to the focused pane).
@@ -328,7 +336,7 @@ impl App {
             Mode::Help => vec![Scope::Help],
             Mode::Palette => vec![Scope::Palette],
             // The form shows its own keys.
-            Mode::Form | Mode::Prompt | Mode::Compare => Vec::new(),
+            Mode::Form | Mode::Prompt | Mode::Compare | Mode::Import => Vec::new(),
         }
     }
 

@@ -46,6 +46,7 @@ impl App {
             Overlay::Form(_) => return self.form_key(key),
             Overlay::Prompt(_) => return self.prompt_key(key),
             Overlay::Compare(_) => return self.compare_key(key),
+            Overlay::Import(_) => return self.import_key(key),
             Overlay::None | Overlay::Confirm(_) | Overlay::Help => {}
         }
         if !self.pending.is_empty() && key.code == KeyCode::Esc {

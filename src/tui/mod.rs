@@ -17,6 +17,7 @@ pub mod drag;
 pub mod form;
 pub mod glyphs;
 pub mod hit;
+pub mod import;
 mod input;
 pub mod keymap;
 pub mod keymap_file;

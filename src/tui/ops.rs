@@ -203,8 +203,14 @@ impl App {
     /// Every change goes through here, to the workspace (validate, save, recompute). Errors are
     /// shown in the status line, never raised.
     pub(crate) fn apply(&mut self, edit: Edit) -> bool {
+        let label = edit.describe();
+        self.apply_labeled(edit, label)
+    }
+
+    /// `apply` with the label the change log shows ("import inventory from FILE").
+    pub(crate) fn apply_labeled(&mut self, edit: Edit, label: String) -> bool {
         let touched = edit.touched();
-        match self.ws.apply(edit) {
+        match self.ws.apply_labeled(edit, label) {
             Ok(_) => {
                 if touched.inventory {
                     self.rebuild_inventory();

@@ -1,12 +1,13 @@
 //! The inventory item form: `a` in the Inventory adds an item (with a fresh `ITM-NNNN` id),
 //! Enter or `e` edits the selected one (its id fixed). Fields: id, name, kind (typed, Left/Right
 //! offer the plan's kinds), category, site, quantity, unit cost, acquired, life, end of support,
-//! annual cost, funding, E-Rate and vendor. Saving is one `Edit::PutItem` (one undo step).
+//! annual cost, funding, E-Rate, vendor, tags and facts (the attributes standards read, as
+//! `name=value, ...`). Saving is one `Edit::PutItem` (one undo step).
 
 use super::{Errors, Form, Input, Kind, Saved, Select, Spec, at, erate_options, erate_text};
 use super::{dollars_into, format_dollars, parse_erate, parse_month};
 use crate::edit::Edit;
-use crate::model::{Category, GENERAL_FUND, Item, Plan};
+use crate::model::{AttrValue, Category, GENERAL_FUND, Item, Plan, marks};
 use crate::tui::action::Pane;
 use crate::tui::app::App;
 
@@ -27,6 +28,8 @@ enum F {
     Funding,
     Erate,
     Vendor,
+    Tags,
+    Facts,
 }
 
 /// What the item form needs besides its fields.
@@ -128,6 +131,14 @@ impl ItemForm {
                 erate_text(it.erate),
             ),
             (Spec::text("Vendor"), opt_text(it.vendor.as_ref())),
+            (
+                Spec::text("Tags").note("comma-separated: student, staff, 1to1"),
+                it.tags.join(", "),
+            ),
+            (
+                Spec::text("Facts").note("name=value, ...: mdm_enrolled=yes, wifi_gen=6"),
+                facts_text(&it),
+            ),
         ];
         let title = match base {
             Some(b) => format!("Edit item {}", b.id),
@@ -216,6 +227,28 @@ impl ItemForm {
         item.erate = parse_erate(v(F::Erate));
         let vendor = v(F::Vendor).trim();
         item.vendor = (!vendor.is_empty()).then(|| vendor.to_string());
+        item.tags = v(F::Tags)
+            .split(',')
+            .map(|t| t.trim().to_lowercase())
+            .filter(|t| !t.is_empty())
+            .collect();
+        item.tags.dedup();
+        match parse_facts(v(F::Facts)) {
+            Ok(facts) => {
+                // Marks an import set stay; the facts are replaced by what the form says.
+                let mut attrs = crate::model::Attrs::new();
+                for (k, val) in item.attrs.iter() {
+                    if marks::ALL.contains(&k) {
+                        attrs.insert(k, val.clone());
+                    }
+                }
+                for (k, val) in facts {
+                    attrs.insert(k, val);
+                }
+                item.attrs = attrs;
+            }
+            Err(e) => err(F::Facts, e),
+        }
         dollars_into(
             values,
             F::UnitCost as usize,
@@ -231,6 +264,16 @@ impl ItemForm {
         if !errs.is_empty() {
             return Err(errs);
         }
+        // A cost or date typed by hand is no longer an estimate or an inference.
+        if let Some(b) = &self.base {
+            if b.unit_cost_cents != item.unit_cost_cents {
+                item.attrs.remove(marks::COST_ESTIMATED);
+                item.attrs.remove(marks::COST_SOURCE);
+            }
+            if b.acquired != item.acquired {
+                item.attrs.remove(marks::ACQUIRED_INFERRED);
+            }
+        }
         let verb = match &self.base {
             Some(b) if *b == item => return Ok(Saved::unchanged(format!("{id} unchanged"))),
             Some(_) => "saved",
@@ -239,6 +282,34 @@ impl ItemForm {
         let msg = format!("{verb} {id}");
         Ok(Saved::apply(Edit::PutItem(item), &msg, Select::Item(id)))
     }
+}
+
+/// An item's editable facts as the form shows them: `name=value, ...` (marks left out).
+fn facts_text(it: &Item) -> String {
+    it.attrs
+        .iter()
+        .filter(|(k, _)| !marks::ALL.contains(k))
+        .map(|(k, v)| format!("{k}={}", v.as_text()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `name=value, ...` into facts; a part without `=` or with an empty name is an error.
+fn parse_facts(text: &str) -> Result<Vec<(String, AttrValue)>, String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p
+                .split_once('=')
+                .ok_or_else(|| format!("{p:?}: write name=value"))?;
+            let k = k.trim().to_lowercase().replace([' ', '-'], "_");
+            if k.is_empty() || v.trim().is_empty() {
+                return Err(format!("{p:?}: write name=value"));
+            }
+            Ok((k, AttrValue::parse_cell(v)))
+        })
+        .collect()
 }
 
 impl App {

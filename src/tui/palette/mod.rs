@@ -34,6 +34,8 @@ pub enum Target {
     Site(Option<usize>),
     /// Edit the funding source at this index (None: add one).
     Funding(Option<usize>),
+    /// Import an inventory export.
+    Import,
 }
 
 impl Target {
@@ -48,6 +50,7 @@ impl Target {
             Target::Command(..) => "cmd",
             Target::Site(_) => "school",
             Target::Funding(_) => "funding",
+            Target::Import => "cmd",
         }
     }
 }
@@ -94,6 +97,11 @@ impl App {
         out.push(Candidate {
             text: "add funding source or grant".into(),
             target: Target::Funding(None),
+        });
+        out.push(Candidate {
+            text: "import inventory from a CSV export (Google Admin, GAM, Snipe-IT, generic)"
+                .into(),
+            target: Target::Import,
         });
         for s in &self.sessions {
             out.push(Candidate {
@@ -267,6 +275,7 @@ impl App {
             }
             Target::Site(i) => self.open_site_form(i),
             Target::Funding(i) => self.open_funding_form(i),
+            Target::Import => self.open_import(),
         }
     }
 }

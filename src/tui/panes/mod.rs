@@ -8,6 +8,7 @@ pub mod form;
 pub mod header;
 pub mod help;
 pub mod hints;
+pub mod import;
 pub mod inventory;
 pub mod palette;
 pub mod roadmap;
@@ -52,6 +53,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Mode::Form => form::draw(app, frame, area),
         Mode::Compare => compare::draw_compare(app, frame, area),
         Mode::Prompt => compare::draw_prompt(app, frame, area),
+        Mode::Import => import::draw(app, frame, area),
         Mode::Normal | Mode::Confirm(_) | Mode::Filter => {}
     }
 }
