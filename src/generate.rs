@@ -136,6 +136,9 @@ pub fn generate(items: usize, initiatives: usize, seed: u64, standard_ids: &[Str
             funding: GENERAL_FUND.into(),
             spend: SpendKind::Capital,
             erate: (kind == "access-point" || kind == "switch").then_some(ErateCategory::C2),
+            erate_one_time_pct: None,
+            erate_recurring_pct: None,
+            erate_note: String::new(),
             // Chains of about ten: most initiatives follow the one before.
             depends_on: if n % 10 != 0 {
                 vec![format!("GI-{:05}", n - 1)]

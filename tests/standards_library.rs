@@ -165,9 +165,14 @@ fn shipped_folder_lints_clean_as_a_directory() {
                 .extension()
                 .is_some_and(|x| x == "ron"))
             .count(),
-        BUILTIN_FILES.len() + 3,
-        "a standards/*.ron file is not embedded in the binary (questions.ron, models.ron and \
-         price-book.ron are the +3)"
+        BUILTIN_FILES.len() + 4,
+        "a standards/*.ron file is not embedded in the binary (questions.ron, models.ron, \
+         erate-program.ron and price-book.ron are the +4)"
+    );
+    assert!(
+        !vcio::model::erate::ErateProgram::default()
+            .c2_cycles
+            .is_empty()
     );
     // The two tables beside the standards load as the importer reads them.
     assert!(!vcio::io::ModelRules::default().rules.is_empty());

@@ -45,6 +45,7 @@ pub fn run(cli: Cli, ctx: &Ctx) -> CliResult {
         Command::Import(ImportCmd::Standards { file }) => super::import::standards(ctx, &file),
         other @ (Command::Assess { .. }
         | Command::Inventory { action: None, .. }
+        | Command::Erate { .. }
         | Command::Roadmap { action: None, .. }
         | Command::Budget { action: None, .. }
         | Command::District { action: None, .. }
@@ -190,6 +191,7 @@ fn with_session(command: Command, ctx: &Ctx) -> CliResult {
         | Command::Standards(_)
         | Command::Assess { .. }
         | Command::Inventory { action: None, .. }
+        | Command::Erate { .. }
         | Command::Roadmap { action: None, .. }
         | Command::Budget { action: None, .. }
         | Command::District { action: None, .. }

@@ -100,6 +100,33 @@ pub fn set_district(ws: &mut Workspace, args: &[String]) -> CliResult {
                     _ => return Err(bad(&k, "spi or bear", &v)),
                 })
             }
+            "c2_committed" => d.erate.c2_committed_cents = amount(&k, &v)?,
+            "c2_method" => {
+                d.erate.c2_method = match v.to_ascii_lowercase().as_str() {
+                    "district" => Some(crate::model::erate::C2Method::District),
+                    "per-school" | "per_school" | "school" => {
+                        Some(crate::model::erate::C2Method::PerSchool)
+                    }
+                    "" | "auto" => None,
+                    _ => return Err(bad(&k, "district, per-school or auto", &v)),
+                }
+            }
+            "erate_filed" => {
+                // Funding years (start-year names) with a Form 471 filed: "2026,2027".
+                let mut years = Vec::new();
+                for part in v.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                    let y: i32 = part
+                        .trim_start_matches(['F', 'Y', 'f', 'y'])
+                        .parse()
+                        .ok()
+                        .filter(|y| (2000..=2100).contains(y))
+                        .ok_or_else(|| bad(&k, "E-Rate funding years like 2026,2027", &v))?;
+                    years.push(y);
+                }
+                years.sort_unstable();
+                years.dedup();
+                d.erate.filed_years = years;
+            }
             "inventory_complete" => {
                 d.inventory_complete = v
                     .split(',')
@@ -109,7 +136,7 @@ pub fn set_district(ws: &mut Workspace, args: &[String]) -> CliResult {
             }
             _ => {
                 return Err(UserError(format!(
-                    "unknown key {k:?}; keys: name, students, staff, fiscal_start_month, horizon_years, state, jurisdiction_population, nslp_pct, rural, erate_c1_pct, erate_c2_pct, reimbursement, inventory_complete"
+                    "unknown key {k:?}; keys: name, students, staff, fiscal_start_month, horizon_years, state, jurisdiction_population, nslp_pct, rural, erate_c1_pct, erate_c2_pct, reimbursement, c2_committed, c2_method, erate_filed, inventory_complete"
                 )));
             }
         }

@@ -70,6 +70,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// E-Rate: discounts, the C2 budget (committed, planned, remaining), each line's funding
+    /// year and whether it can still be filed, and the filing calendar.
+    Erate {
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
     /// The inventory; `inventory map-model` maps a model the imports did not recognise.
     Inventory {
         #[command(subcommand)]

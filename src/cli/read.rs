@@ -105,10 +105,17 @@ fn view(
                 }
             }
         }
+        Command::Erate { format } => {
+            let engine = Engine::new(plan, library, ctx.as_of);
+            match format {
+                Format::Json => print_json(&views::erate::json(name, plan, engine.derived())),
+                Format::Table => print!("{}", views::erate::table(plan, engine.derived(), width)),
+            }
+        }
         Command::Budget { format, .. } => {
             let engine = Engine::new(plan, library, ctx.as_of);
             match format {
-                Format::Json => print_json(&roadmap::budget_json(name, engine.derived())),
+                Format::Json => print_json(&roadmap::budget_json(name, plan, engine.derived())),
                 Format::Table => print!(
                     "{}",
                     roadmap::budget_table(engine.derived(), &plan.budget, width)

@@ -75,6 +75,21 @@ pub struct ErateSettings {
     pub c2_pct: Option<u8>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reimbursement: Option<Reimbursement>,
+    /// E-Rate funding years (named by their start year) with a Form 471 already filed: work
+    /// in them is fundable although their window has closed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub filed_years: Vec<i32>,
+    /// Category Two funds already committed or pending in the current cycle (pre-discount),
+    /// as USAC's C2 budget tool shows them.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub c2_committed_cents: i64,
+    /// How the C2 budget is sized (default: the larger the rules allow).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub c2_method: Option<super::erate::C2Method>,
+}
+
+fn is_zero(n: &i64) -> bool {
+    *n == 0
 }
 
 /// The USAC discount matrix (E-Rate, FY2026): (C1, C2) percent by NSLP band and locale.

@@ -58,6 +58,18 @@ pub struct Initiative {
     /// E-Rate category when the one-time and recurring costs are E-Rate eligible.
     #[serde(default)]
     pub erate: Option<ErateCategory>,
+    /// The E-Rate-eligible share of the one-time cost, percent (default 100 with `erate`): a
+    /// mixed quote is cost-allocated (warranties, management licences and gear at a district
+    /// office are not eligible).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub erate_one_time_pct: Option<u8>,
+    /// The eligible share of the recurring cost, percent (default 100 with `erate`; a security
+    /// subscription is 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub erate_recurring_pct: Option<u8>,
+    /// Why the shares are what they are.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub erate_note: String,
     /// Initiatives that must finish before this one starts.
     #[serde(default)]
     pub depends_on: Vec<String>,
@@ -85,6 +97,9 @@ impl Initiative {
             funding: super::budget::GENERAL_FUND.into(),
             spend: SpendKind::default(),
             erate: None,
+            erate_one_time_pct: None,
+            erate_recurring_pct: None,
+            erate_note: String::new(),
             depends_on: Vec::new(),
             resolves: Vec::new(),
             effects: Vec::new(),

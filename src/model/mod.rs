@@ -4,6 +4,7 @@ pub mod answers;
 pub mod attrs;
 pub mod budget;
 pub mod district;
+pub mod erate;
 pub mod horizon;
 pub mod initiative;
 pub mod inventory;

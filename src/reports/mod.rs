@@ -330,9 +330,10 @@ impl<'a> ReportInput<'a> {
                 terms.push(format!("spendable in {}", ys.join(", ")));
             }
             if src.kind == SourceKind::Erate {
+                let e = &self.derived.budget.erate;
                 terms.push(format!(
-                    "{}% discount on eligible costs",
-                    self.plan.district.erate_discount_pct
+                    "C1 {}% and C2 {}% discount on the eligible share of each line, when a funding request can be filed for it",
+                    e.c1_pct, e.c2_pct
                 ));
             }
             if terms.is_empty() {
@@ -340,12 +341,7 @@ impl<'a> ReportInput<'a> {
             }
             lines.push(format!("{}: {}", src.name, terms.join(", ")));
         }
-        let b = &self.derived.budget;
-        lines.push(format!(
-            "E-Rate Category Two five-year budget: {} (planned in this cycle: {})",
-            money(b.c2_budget_cents),
-            money(b.c2_planned_cents)
-        ));
+        lines.extend(self.derived.budget.erate.lines());
         lines
     }
 

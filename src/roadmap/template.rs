@@ -41,6 +41,13 @@ pub fn from_standard(
     } else {
         format!("From {}.", standard.id)
     };
+    // What share of the work E-Rate pays, by the kinds the standard selects.
+    let program = crate::model::erate::program();
+    let shares = rem.erate.and(
+        check_kinds(&standard.check)
+            .iter()
+            .find_map(|k| program.eligibility(k)),
+    );
     Ok(Initiative {
         id: plan.next_initiative_id(),
         title: rem.title.clone(),
@@ -56,11 +63,24 @@ pub fn from_standard(
             SpendKind::Capital
         },
         erate: rem.erate,
+        erate_one_time_pct: shares.map(|e| e.one_time_pct),
+        erate_recurring_pct: shares.map(|e| e.recurring_pct),
+        erate_note: shares.map(|e| e.note.clone()).unwrap_or_default(),
         depends_on: Vec::new(),
         resolves: vec![standard.id.clone()],
         effects,
         notes,
     })
+}
+
+/// The kinds a check selects, in order.
+fn check_kinds(check: &Check) -> Vec<String> {
+    match check {
+        Check::Share { select, .. } | Check::Exists { select, .. } => select.kinds.clone(),
+        Check::All(cs) | Check::Any(cs) => cs.iter().flat_map(check_kinds).collect(),
+        Check::Not(c) => check_kinds(c),
+        Check::Ratio { .. } | Check::Answer { .. } => Vec::new(),
+    }
 }
 
 /// Effects that change what a check measures: refresh ageing fleets, add missing units, set

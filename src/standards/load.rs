@@ -153,11 +153,12 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// RON files beside the standards that hold other tables: the questionnaire, the model table
-/// and the price book (the last two also name a district's overrides in the data directory).
-const NOT_STANDARDS: [&str; 5] = [
+/// RON files beside the standards that hold other tables: the questionnaire, the model table,
+/// the E-Rate program rules and the price book (the last two also name a district's overrides in the data directory).
+const NOT_STANDARDS: [&str; 6] = [
     QUESTIONS_FILE,
     "models.ron",
+    "erate-program.ron",
     "price-book.ron",
     "model-rules.ron",
     "README.md",

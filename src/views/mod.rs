@@ -5,6 +5,7 @@ pub mod answers;
 pub mod assess;
 pub mod compare;
 pub mod district;
+pub mod erate;
 pub mod listings;
 pub mod roadmap;
 pub mod setup;

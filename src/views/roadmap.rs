@@ -69,14 +69,39 @@ pub fn roadmap_table(plan: &Plan, derived: &Derived, width: usize) -> String {
     out
 }
 
-pub fn budget_json(session: &str, derived: &Derived) -> Value {
+pub fn budget_json(session: &str, plan: &crate::model::Plan, derived: &Derived) -> Value {
     let b = &derived.budget;
+    // Sources by id (`erate`, `general`), as the contract names them; the names are beside.
+    let id_of = |name: &str| {
+        plan.budget
+            .sources
+            .iter()
+            .find(|s| s.name == name)
+            .map_or_else(|| name.to_string(), |s| s.id.clone())
+    };
+    let years: Vec<Value> = b
+        .years
+        .iter()
+        .map(|y| {
+            let mut v = serde_json::to_value(y).unwrap_or(Value::Null);
+            let by_id: serde_json::Map<String, Value> = y
+                .by_source
+                .iter()
+                .map(|(n, c)| (id_of(n), json!(c)))
+                .collect();
+            v["by_source_name"] = v["by_source"].take();
+            v["by_source"] = Value::Object(by_id);
+            v
+        })
+        .collect();
     json!({
         "session": session,
-        "years": b.years,
+        "years": years,
         "horizon_total_cents": b.horizon_total_cents,
         "c2_budget_cents": b.c2_budget_cents,
         "c2_planned_cents": b.c2_planned_cents,
+        "erate": b.erate,
+        "erate_after_horizon_cents": b.erate_after_horizon_cents,
         "warnings": b.warnings,
     })
 }
@@ -148,6 +173,24 @@ pub fn budget_table(
         money(b.c2_budget_cents),
         money(b.c2_planned_cents)
     ));
+    if b.years.iter().any(|y| y.erate_receipts_cents != 0) {
+        let received: Vec<String> = b
+            .years
+            .iter()
+            .map(|y| format!("{} {}", y.fiscal_year, money(y.erate_receipts_cents)))
+            .collect();
+        out.push_str(&super::table::fit(
+            &format!(
+                "BEAR: the district pays E-Rate work in full; reimbursements received: {}",
+                received.join(", ")
+            ),
+            width,
+        ));
+        out.push('\n');
+    }
+    for l in b.erate.lines() {
+        out.push_str(&super::table::wrap(&l, width, 2));
+    }
     for w in &b.warnings {
         out.push_str(&super::table::fit(&format!("! {w}"), width));
         out.push('\n');

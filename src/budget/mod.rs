@@ -2,13 +2,20 @@
 //!
 //! Cost lines come from the inventory (recurring licences and circuits, every year) and from
 //! initiatives (one-time cost spread evenly over their quarters, recurring cost from the quarter
-//! after they finish). E-Rate-eligible lines are split: the discount share is paid by the E-Rate
-//! source, the rest by the line's own source. Category Two discounts stop once the five-year C2
-//! budget is used up. All arithmetic is integer cents, and splits distribute remainders so that
-//! parts always add up to the whole.
+//! after they finish). The E-Rate-eligible share of a line (`erate_*_pct`) is reimbursed at the
+//! district's C1 or C2 discount when a funding request can exist for the funding year the line
+//! falls in (`erate.rs`); Category Two discounts stop once the cycle's C2 budget is used. Under
+//! SPI the E-Rate source pays its share in the quarter of spend; under BEAR the district pays
+//! the whole outlay and the reimbursement arrives later (`YearBudget::erate_receipts_cents`).
+//! All arithmetic is integer cents, and splits distribute remainders so that parts always add up
+//! to the whole.
+
+mod caps;
+pub mod erate;
 
 use crate::model::Horizon;
-use crate::model::{ErateCategory, FiscalYear, GENERAL_FUND, Plan, SourceKind, SpendKind};
+use crate::model::{ErateCategory, FiscalYear, GENERAL_FUND, Plan, SpendKind};
+use caps::check_caps;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -27,6 +34,9 @@ pub struct YearBudget {
     pub operating_cents: i64,
     /// Which caps are exceeded, in words.
     pub over: Vec<String>,
+    /// BEAR only: E-Rate reimbursements received this year for earlier outlays (the district
+    /// paid them in full; this comes back to it).
+    pub erate_receipts_cents: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
@@ -38,6 +48,15 @@ pub struct Budget {
     pub c2_budget_cents: i64,
     /// Pre-discount C2 spend planned in that cycle (inside the horizon).
     pub c2_planned_cents: i64,
+    /// The E-Rate picture: rates, the C2 cycle with what is committed, the filing calendar.
+    pub erate: erate::ErateSummary,
+    /// E-Rate money for work inside the horizon that is paid after it (SPI: E-Rate's share of
+    /// late work; BEAR: reimbursements that arrive later). So the years' totals plus the SPI
+    /// part add up to the work's gross cost.
+    pub erate_after_horizon_cents: i64,
+    /// Whether `erate_after_horizon_cents` is reimbursement to the district (BEAR) rather than
+    /// E-Rate's own share (SPI).
+    pub erate_after_horizon_is_receipt: bool,
     pub warnings: Vec<String>,
 }
 
@@ -51,7 +70,8 @@ struct Grid<'a> {
     cells: Vec<i64>,
 }
 
-const ERATE_KINDS: usize = 3;
+/// E-Rate codes of a cell: none, then (C1, C2) x (recurring, one-time).
+const ERATE_KINDS: usize = 5;
 const SPEND_KINDS: usize = 2;
 
 impl<'a> Grid<'a> {
@@ -76,30 +96,63 @@ impl<'a> Grid<'a> {
         self.cells.resize(self.ids.len() * per_source, 0);
         self.ids.len() - 1
     }
-    fn index(&self, q: usize, src: usize, erate: Option<ErateCategory>, spend: SpendKind) -> usize {
-        let e = match erate {
-            None => 0,
-            Some(ErateCategory::C1) => 1,
-            Some(ErateCategory::C2) => 2,
-        };
+    fn index(&self, q: usize, src: usize, erate: Line, spend: SpendKind) -> usize {
+        let e = erate.code();
         let s = match spend {
             SpendKind::Capital => 0,
             SpendKind::Operating => 1,
         };
         ((src * self.quarters + q) * ERATE_KINDS + e) * SPEND_KINDS + s
     }
-    fn add(
-        &mut self,
-        quarter: i32,
-        src: usize,
-        erate: Option<ErateCategory>,
-        spend: SpendKind,
-        cents: i64,
-    ) {
+    fn add(&mut self, quarter: i32, src: usize, erate: Line, spend: SpendKind, cents: i64) {
         let q = quarter - self.first_q;
         if q >= 0 && (q as usize) < self.quarters {
             let i = self.index(q as usize, src, erate, spend);
             self.cells[i] += cents;
+        }
+    }
+}
+
+/// What E-Rate may pay of a grid cell: nothing, or a category's recurring or one-time work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Line {
+    None,
+    Erate {
+        category: ErateCategory,
+        recurring: bool,
+    },
+}
+
+impl Line {
+    const ALL: [Line; ERATE_KINDS] = [
+        Line::None,
+        Line::erate(ErateCategory::C1, true),
+        Line::erate(ErateCategory::C1, false),
+        Line::erate(ErateCategory::C2, true),
+        Line::erate(ErateCategory::C2, false),
+    ];
+    const fn erate(category: ErateCategory, recurring: bool) -> Line {
+        Line::Erate {
+            category,
+            recurring,
+        }
+    }
+    fn of(cat: Option<ErateCategory>, recurring: bool) -> Line {
+        cat.map_or(Line::None, |c| Line::erate(c, recurring))
+    }
+    fn code(self) -> usize {
+        match self {
+            Line::None => 0,
+            Line::Erate {
+                category,
+                recurring,
+            } => {
+                let c = match category {
+                    ErateCategory::C1 => 1,
+                    ErateCategory::C2 => 3,
+                };
+                c + usize::from(!recurring)
+            }
         }
     }
 }
@@ -147,11 +200,7 @@ impl InventorySums {
         if annual == 0 {
             return;
         }
-        let code = match item.erate {
-            None => 0,
-            Some(ErateCategory::C1) => 1,
-            Some(ErateCategory::C2) => 2,
-        };
+        let code = Line::of(item.erate, true).code() as u8;
         let source = item.funding.as_deref().unwrap_or(GENERAL_FUND);
         match self.sums.get_mut(&(source.to_string(), code)) {
             Some(entry) => entry.1 += annual,
@@ -184,56 +233,47 @@ pub fn roll_up_with(plan: &Plan, horizon: &Horizon, inventory: &InventoryCosts) 
         let qi = i64::from(crate::model::Quarter::from_index(q).q) - 1;
         split_even(annual, 4, qi)
     };
+    // Existing services were filed for when they began; they stay fundable.
     for (source, erate, annual) in &inventory.annual {
         let src = grid.source(source);
+        let line = Line::of(*erate, true);
         for q in first_q..=last_q {
             grid.add(
                 q,
                 src,
-                *erate,
+                line,
                 SpendKind::Operating,
                 quarter_share(*annual, q),
             );
         }
     }
+    let mut timing = erate::Timing::new(plan, horizon);
     for ini in &plan.initiatives {
         let src = grid.source(&ini.funding);
         let (start, n) = (ini.start.index(), i64::from(ini.duration_q()));
         for k in 0..n {
-            grid.add(
-                start + k as i32,
-                src,
-                ini.erate,
-                ini.spend,
-                split_even(ini.one_time_cents, n, k),
-            );
+            let q = start + k as i32;
+            let cents = split_even(ini.one_time_cents, n, k);
+            for (line, part) in timing.place(ini, q, false, cents) {
+                grid.add(q, src, line, ini.spend, part);
+            }
         }
         if ini.recurring_cents > 0 {
             for q in (ini.end().index() + 1).max(first_q)..=last_q {
-                grid.add(
-                    q,
-                    src,
-                    ini.erate,
-                    SpendKind::Operating,
-                    quarter_share(ini.recurring_cents, q),
-                );
+                let cents = quarter_share(ini.recurring_cents, q);
+                for (line, part) in timing.place(ini, q, true, cents) {
+                    grid.add(q, src, line, SpendKind::Operating, part);
+                }
             }
         }
     }
-    settle(plan, horizon, &grid)
+    let mut budget = settle(plan, horizon, &grid);
+    budget.warnings.extend(timing.warnings());
+    budget
 }
 
 fn settle(plan: &Plan, horizon: &Horizon, grid: &Grid) -> Budget {
     let settings = &plan.budget;
-    let (c1_pct, c2_pct) = plan.district.erate_rates();
-    let erate_source = settings
-        .sources
-        .iter()
-        .position(|s| s.kind == SourceKind::Erate);
-    let c2 = &settings.c2;
-    let c2_budget = c2.budget_cents(plan.district.students);
-    let cycle_of = |fy: FiscalYear| (fy.0 - c2.first_fy.0).div_euclid(5);
-    let mut c2_used: BTreeMap<i32, i64> = BTreeMap::new();
     let mut warnings = Vec::new();
     let names: Vec<String> = grid
         .ids
@@ -254,6 +294,9 @@ fn settle(plan: &Plan, horizon: &Horizon, grid: &Grid) -> Budget {
     let mut paid = vec![0i64; years_n * names.len()];
     let mut capital = vec![0i64; years_n];
     let mut operating = vec![0i64; years_n];
+    let mut receipts = vec![0i64; years_n];
+    let mut after_horizon = 0i64;
+    let mut ledger = erate::Ledger::new(plan, horizon);
     // Quarter by quarter, so C2 discounts go to the money committed first.
     for q in 0..grid.quarters {
         let quarter = crate::model::Quarter::from_index(grid.first_q + q as i32);
@@ -261,25 +304,31 @@ fn settle(plan: &Plan, horizon: &Horizon, grid: &Grid) -> Budget {
             continue;
         };
         for src in 0..names.len() {
-            for erate in [None, Some(ErateCategory::C1), Some(ErateCategory::C2)] {
+            for line in Line::ALL {
                 for spend in [SpendKind::Capital, SpendKind::Operating] {
-                    let cents = grid.cells[grid.index(q, src, erate, spend)];
+                    let cents = grid.cells[grid.index(q, src, line, spend)];
                     if cents == 0 {
                         continue;
                     }
-                    let reimbursed = match (erate, erate_source) {
-                        (Some(ErateCategory::C1), Some(_)) => discount_share(cents, c1_pct),
-                        (Some(ErateCategory::C2), Some(_)) => {
-                            let used = c2_used.entry(cycle_of(quarter.fy)).or_insert(0);
-                            let eligible = cents.min((c2_budget - *used).max(0));
-                            *used += cents;
-                            discount_share(eligible, c2_pct)
+                    let r = ledger.reimburse(quarter, line, cents);
+                    // E-Rate money booked after the horizon is still E-Rate's, not the
+                    // district's: it is left out of the years shown.
+                    let ry = horizon.year_index(r.year);
+                    match (r.bear, ledger.erate_source()) {
+                        (false, Some(e)) => {
+                            paid[y * names.len() + src] += cents - r.cents;
+                            match ry {
+                                Some(ry) => paid[ry * names.len() + e] += r.cents,
+                                None => after_horizon += r.cents,
+                            }
                         }
-                        _ => 0,
-                    };
-                    paid[y * names.len() + src] += cents - reimbursed;
-                    if let Some(e) = erate_source {
-                        paid[y * names.len() + e] += reimbursed;
+                        _ => {
+                            paid[y * names.len() + src] += cents;
+                            match ry {
+                                Some(ry) => receipts[ry] += r.cents,
+                                None => after_horizon += r.cents,
+                            }
+                        }
                     }
                     match spend {
                         SpendKind::Capital => capital[y] += cents,
@@ -307,81 +356,20 @@ fn settle(plan: &Plan, horizon: &Horizon, grid: &Grid) -> Budget {
             capital_cents: capital[y],
             operating_cents: operating[y],
             over: Vec::new(),
+            erate_receipts_cents: receipts[y],
         })
         .collect();
     check_caps(plan, &mut years, &mut warnings);
-    let current_cycle = cycle_of(horizon.current());
-    let c2_planned = c2_used.get(&current_cycle).copied().unwrap_or(0);
-    for (cycle, used) in &c2_used {
-        if *used > c2_budget {
-            let first = c2.first_fy.0 + cycle * 5;
-            warnings.push(format!(
-                "E-Rate C2 budget FY{first}-FY{} exceeded by {}: the excess gets no discount",
-                first + 4,
-                money(used - c2_budget)
-            ));
-        }
-    }
+    let summary = ledger.finish(&mut warnings);
     Budget {
+        erate_after_horizon_cents: after_horizon,
+        erate_after_horizon_is_receipt: summary.reimbursement == "bear",
         horizon_total_cents: years.iter().map(|y| y.total_cents).sum(),
         years,
-        c2_budget_cents: c2_budget,
-        c2_planned_cents: c2_planned,
+        c2_budget_cents: summary.c2_budget_cents,
+        c2_planned_cents: summary.c2_planned_cents,
+        erate: summary,
         warnings,
-    }
-}
-
-/// Totals each year and marks every cap it exceeds: overall, per source, grant awards.
-fn check_caps(plan: &Plan, years: &mut [YearBudget], warnings: &mut Vec<String>) {
-    let settings = &plan.budget;
-    let mut grant_spent: BTreeMap<&str, i64> = BTreeMap::new();
-    for yb in years.iter_mut() {
-        yb.total_cents = yb.by_source.values().sum();
-        if let Some(cap) = yb.cap_cents.filter(|cap| yb.total_cents > *cap) {
-            yb.over.push(format!(
-                "total over the {} cap by {}",
-                yb.fiscal_year,
-                money(yb.total_cents - cap)
-            ));
-        }
-        for s in &settings.sources {
-            let spent = yb.by_source.get(&s.name).copied().unwrap_or(0);
-            if let Some(cap) = s.annual_cap_cents.filter(|cap| spent > *cap) {
-                yb.over.push(format!(
-                    "{} over its annual cap by {}",
-                    s.name,
-                    money(spent - cap)
-                ));
-            }
-            if spent > 0
-                && s.kind == SourceKind::Grant
-                && !s.years.is_empty()
-                && !s.years.contains(&yb.fiscal_year)
-            {
-                warnings.push(format!(
-                    "{} pays {} in {}, outside the grant's years",
-                    s.name,
-                    money(spent),
-                    yb.fiscal_year
-                ));
-            }
-            if let Some(award) = s.award_cents {
-                let total = grant_spent.entry(&s.name).or_insert(0);
-                let before = *total;
-                *total += spent;
-                if *total > award && spent > 0 {
-                    yb.over.push(format!(
-                        "{} over its award by {}",
-                        s.name,
-                        money(*total - award.max(before))
-                    ));
-                }
-            }
-        }
-        yb.over_cap = !yb.over.is_empty();
-        for o in &yb.over {
-            warnings.push(format!("{}: {o}", yb.fiscal_year));
-        }
     }
 }
 

@@ -1,0 +1,262 @@
+//! The E-Rate program's rules in the budget, each checked against figures worked out by hand
+//! (the comments show the arithmetic). As of 22 November 2026, district FY2027 = E-Rate
+//! FY2026 (July 2026 - June 2027), whose Form 471 window closed on 1 April 2026.
+
+mod common;
+use common::*;
+use vcio::budget::{Budget, YearBudget, roll_up};
+use vcio::derive::Horizon;
+use vcio::model::*;
+
+fn plan_with(sites: &[(&str, u32)], c1: u8, c2: u8) -> Plan {
+    let mut district = District {
+        students: sites.iter().map(|(_, n)| n).sum(),
+        ..District::default()
+    };
+    for (id, students) in sites {
+        let mut s = Site::new(id, id);
+        s.students = *students;
+        district.sites.push(s);
+    }
+    district.erate.c1_pct = Some(c1);
+    district.erate.c2_pct = Some(c2);
+    Plan {
+        district,
+        ..Plan::default()
+    }
+}
+
+fn c2(id: &str, start: &str, cents: i64) -> Initiative {
+    let mut ini = initiative(id, start, 1, cents);
+    ini.erate = Some(ErateCategory::C2);
+    ini
+}
+
+fn budget(plan: &Plan) -> Budget {
+    roll_up(plan, &Horizon::new(&plan.district, as_of()))
+}
+
+fn year(b: &Budget, fy: i32) -> &YearBudget {
+    b.years
+        .iter()
+        .find(|y| y.fiscal_year == FiscalYear(fy))
+        .expect("year in the horizon")
+}
+
+fn erate(b: &Budget, fy: i32) -> i64 {
+    year(b, fy).by_source.get("E-Rate").copied().unwrap_or(0)
+}
+
+#[test]
+fn four_small_schools_get_the_c2_floor_each() {
+    // 4 schools x 100 students: 400 x $201.57 = $80,628 < 4 x $30,175 = $120,700.
+    let plan = plan_with(&[("a", 100), ("b", 100), ("c", 100), ("d", 100)], 80, 80);
+    let b = budget(&plan);
+    assert_eq!(b.c2_budget_cents, 120_700_00);
+    // A district office adds no C2 budget.
+    let mut plan = plan;
+    let mut office = Site::new("do", "District Office");
+    office.instructional = false;
+    plan.district.sites.push(office);
+    assert_eq!(budget(&plan).c2_budget_cents, 120_700_00);
+}
+
+#[test]
+fn category_two_never_exceeds_85_percent() {
+    // 80% of students in the lunch program: C1 90%, C2 85% from the matrix.
+    let mut plan = plan_with(&[("hs", 1000)], 0, 0);
+    plan.district.erate.c1_pct = None;
+    plan.district.erate.c2_pct = None;
+    plan.district.erate.nslp_pct = Some(80);
+    assert_eq!(plan.district.erate_rates(), (90, 85));
+    // $10,000 of C2 switches in July 2027 (E-Rate FY2027): E-Rate pays 85% = $8,500, not $9,000.
+    plan.initiatives.push(c2("SW", "FY2028-Q1", 10_000_00));
+    let b = budget(&plan);
+    assert_eq!(erate(&b, 2028), 8_500_00);
+    assert_eq!(year(&b, 2028).by_source["General Fund"], 1_500_00);
+    assert_eq!(b.erate.c2_pct, 85);
+}
+
+#[test]
+fn the_c2_cycle_follows_funding_years_not_district_years() {
+    // One school of 100 students: the C2 budget is the $30,175 floor for E-Rate FY2026-2030.
+    // July 2027 (district FY2028 = E-Rate FY2027) spends $30,000 of it; July 2030 is district
+    // FY2031 but E-Rate FY2030, the same cycle: only $175 is left, so at 60% E-Rate pays $105.
+    // Keyed by district years, FY2031 would open a fresh cycle and pay $18,000.
+    let mut plan = plan_with(&[("es", 100)], 60, 60);
+    plan.initiatives.push(c2("A", "FY2028-Q1", 30_000_00));
+    plan.initiatives.push(c2("B", "FY2031-Q1", 30_000_00));
+    let b = budget(&plan);
+    assert_eq!(erate(&b, 2028), 18_000_00);
+    assert_eq!(erate(&b, 2031), 105_00);
+    assert!(
+        b.warnings.iter().any(|w| w.contains(
+            "C2 budget E-Rate FY2026-FY2030 (district FY2027-FY2031) exceeded by $29,825"
+        )),
+        "{:?}",
+        b.warnings
+    );
+    assert_eq!(b.erate.c2_planned_cents, 60_000_00);
+    assert_eq!(b.erate.c2_remaining_cents, 0);
+}
+
+#[test]
+fn a_january_2027_purchase_as_of_november_2026_gets_no_e_rate() {
+    // $48,000 firewall in January-March 2027 (district FY2027-Q3): E-Rate FY2026, window closed
+    // 1 April 2026 and no request filed -> E-Rate $0, the district pays $48,000.
+    let mut plan = plan_with(&[("hs", 1000)], 70, 70);
+    plan.initiatives.push(c2("FW", "FY2027-Q3", 48_000_00));
+    let b = budget(&plan);
+    assert_eq!(erate(&b, 2027), 0);
+    assert_eq!(year(&b, 2027).by_source["General Fund"], 48_000_00);
+    let w = b
+        .warnings
+        .iter()
+        .find(|w| w.starts_with("FW "))
+        .expect("a warning");
+    assert!(
+        w.contains("falls in E-Rate FY2026 (district FY2027)"),
+        "{w}"
+    );
+    assert!(w.contains("$33,600 of E-Rate is not counted"), "{w}");
+    assert!(
+        w.contains("earliest fundable quarter is FY2027-Q4 (Apr 2027)"),
+        "{w}"
+    );
+
+    // Moved to April-June 2027: advance installation for E-Rate FY2027 (window open until
+    // 1 April 2027). 70% of $48,000 = $33,600, paid from 1 July 2027: district FY2028.
+    plan.initiatives[0].start = "FY2027-Q4".parse().unwrap();
+    let b = budget(&plan);
+    assert_eq!(year(&b, 2027).by_source["General Fund"], 14_400_00);
+    assert_eq!(erate(&b, 2027), 0);
+    assert_eq!(erate(&b, 2028), 33_600_00);
+    assert!(!b.warnings.iter().any(|w| w.starts_with("FW ")));
+
+    // A request already filed for FY2026 makes the January purchase fundable again.
+    plan.initiatives[0].start = "FY2027-Q3".parse().unwrap();
+    plan.district.erate.filed_years = vec![2026];
+    let b = budget(&plan);
+    assert_eq!(erate(&b, 2027), 33_600_00);
+}
+
+#[test]
+fn an_ineligible_subscription_gets_nothing() {
+    // A basic firewall ($40,000, July 2027) with a $12,000-a-year UTM subscription from
+    // October 2027. C2 at 70%: the firewall earns $28,000; the subscription earns nothing when
+    // its eligible share is 0% (at 100% it would earn 70% x $3,000 a quarter = $2,100).
+    let mut plan = plan_with(&[("hs", 1000)], 70, 70);
+    let mut fw = c2("FW", "FY2028-Q1", 40_000_00);
+    fw.recurring_cents = 12_000_00;
+    fw.erate_recurring_pct = Some(0);
+    plan.initiatives.push(fw);
+    let b = budget(&plan);
+    // FY2028: $40,000 + 3 quarters x $3,000 = $49,000 gross; E-Rate $28,000.
+    assert_eq!(erate(&b, 2028), 28_000_00);
+    assert_eq!(year(&b, 2028).by_source["General Fund"], 21_000_00);
+    // FY2029: the subscription alone, all of it the district's.
+    assert_eq!(erate(&b, 2029), 0);
+    assert_eq!(year(&b, 2029).by_source["General Fund"], 12_000_00);
+    plan.initiatives[0].erate_recurring_pct = None;
+    assert_eq!(erate(&budget(&plan), 2029), 8_400_00);
+}
+
+#[test]
+fn under_bear_the_district_pays_the_outlay_and_is_reimbursed_later() {
+    // $100,000 of C2 in January-March 2028 (district FY2028-Q3, E-Rate FY2027), 80% discount.
+    // SPI: the district pays $20,000 in FY2028 and E-Rate $80,000.
+    // BEAR: the district pays $100,000 in FY2028 (its General Fund cap of $50,000 is exceeded),
+    // invoices in April 2028 and receives $80,000 about two quarters later, in October 2028:
+    // district FY2029.
+    let mut plan = plan_with(&[("hs", 1000)], 80, 80);
+    plan.budget.sources[0].annual_cap_cents = Some(50_000_00);
+    plan.initiatives.push(c2("SW", "FY2028-Q3", 100_000_00));
+    let spi = budget(&plan);
+    assert_eq!(year(&spi, 2028).by_source["General Fund"], 20_000_00);
+    assert_eq!(erate(&spi, 2028), 80_000_00);
+    assert!(!year(&spi, 2028).over_cap);
+
+    plan.district.erate.reimbursement = Some(Reimbursement::Bear);
+    let bear = budget(&plan);
+    let y28 = year(&bear, 2028);
+    assert_eq!(y28.by_source["General Fund"], 100_000_00);
+    assert_eq!(erate(&bear, 2028), 0);
+    assert!(
+        y28.over_cap,
+        "caps are checked on the outlay the district pays"
+    );
+    assert_eq!(y28.erate_receipts_cents, 0);
+    assert_eq!(year(&bear, 2029).erate_receipts_cents, 80_000_00);
+    assert_eq!(bear.erate.reimbursement, "bear");
+}
+
+#[test]
+fn the_budget_shows_rates_the_c2_budget_and_the_next_deadline() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path();
+    let run = |args: &[&str]| {
+        let out = vcio(dir, args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    run(&["session", "new", "s", "--empty"]);
+    for (id, n) in [("a", "100"), ("b", "100"), ("c", "100"), ("d", "100")] {
+        run(&[
+            "--session",
+            "s",
+            "site",
+            "add",
+            id,
+            "--name",
+            id,
+            "--students",
+            n,
+        ]);
+    }
+    run(&[
+        "--session",
+        "s",
+        "district",
+        "set",
+        "nslp_pct=80",
+        "c2_committed=20000",
+    ]);
+    // Read as one line: the terminal's width may wrap it anywhere.
+    let table = run(&["--session", "s", "budget"])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        table.contains("E-Rate: C1 90%, C2 85% (SPI); now E-Rate FY2026 (district FY2027)"),
+        "{table}"
+    );
+    // $120,700 budget, $20,000 committed, nothing planned: $100,700 left.
+    assert!(
+        table.contains(
+            "$120,700 (sized district-wide), committed $20,000, planned $0, remaining $100,700"
+        ),
+        "{table}"
+    );
+    assert!(
+        table.contains("Next E-Rate deadline: 21 Jan 2027 Form 471 window opens for E-Rate FY2027"),
+        "{table}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["--session", "s", "erate", "--format", "json"])).unwrap();
+    assert_eq!(json["c1_pct"], 90);
+    assert_eq!(json["c2_pct"], 85);
+    assert_eq!(json["c2_budget_cents"], 120_700_00);
+    assert_eq!(json["c2_committed_cents"], 20_000_00);
+    assert_eq!(json["c2_planned_cents"], 0);
+    assert!(json["lines"].as_array().is_some_and(Vec::is_empty));
+    let deadlines = json["deadlines"].as_array().unwrap();
+    assert_eq!(deadlines[0]["date"], "2027-01-21");
+    assert!(
+        deadlines.iter().any(|d| d["date"] == "2027-03-04"),
+        "the Form 470 date"
+    );
+}
