@@ -260,3 +260,87 @@ fn the_budget_shows_rates_the_c2_budget_and_the_next_deadline() {
         "the Form 470 date"
     );
 }
+
+#[test]
+fn auto_schedule_moves_e_rate_work_to_a_fundable_quarter_and_never_claims_a_fit_it_lacks() {
+    use vcio::roadmap::schedule::schedule;
+    let mut plan = plan_with(&[("hs", 1000)], 70, 70);
+    plan.initiatives.push(c2("FW", "FY2027-Q3", 48_000_00));
+    let horizon = Horizon::new(&plan.district, as_of());
+    let r = schedule(&plan, &horizon, &library());
+    // January-March 2027 cannot be funded; April 2027 (advance installation) can.
+    assert_eq!(
+        r.moves,
+        vec![move_to("FW", "FY2027-Q4")],
+        "{:?}",
+        r.unplaced
+    );
+    assert!(
+        r.outcome(&plan, &horizon)
+            .ends_with("every year is within its caps")
+    );
+
+    // $3,000,000 a year against a $1,000,000 cap fits nowhere: said so, with the year.
+    let mut plan = plan_with(&[("hs", 1000)], 70, 70);
+    plan.budget.annual_cap_cents = Some(1_000_000_00);
+    plan.initiatives
+        .push(initiative("BIG", "FY2028-Q1", 4, 3_000_000_00));
+    let horizon = Horizon::new(&plan.district, as_of());
+    let r = schedule(&plan, &horizon, &library());
+    let said = r.outcome(&plan, &horizon);
+    assert!(said.starts_with("nothing to move"), "{said}");
+    assert!(
+        said.contains("could not be placed and stay where they are: BIG"),
+        "{said}"
+    );
+    assert!(said.contains("still over a cap in FY2028"), "{said}");
+    assert!(!said.contains("fits"), "{said}");
+}
+
+fn move_to(id: &str, q: &str) -> vcio::edit::Edit {
+    vcio::edit::Edit::MoveInitiative {
+        id: id.into(),
+        start: q.parse().unwrap(),
+    }
+}
+
+#[test]
+fn the_program_figures_are_data_a_district_can_replace() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path();
+    let ok = |args: &[&str]| {
+        let out = vcio(dir, args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    ok(&["session", "new", "s", "--empty"]);
+    ok(&[
+        "--session",
+        "s",
+        "site",
+        "add",
+        "es",
+        "--name",
+        "Elm",
+        "--students",
+        "100",
+    ]);
+    // The FCC raises the floor to $40,000 for a cycle starting in 2026: the district's file says so.
+    let builtin = include_str!("../standards/erate-program.ron");
+    let raised = builtin.replace("floor_cents: 3017500", "floor_cents: 4000000");
+    assert_ne!(raised, builtin);
+    std::fs::write(dir.join("erate-program.ron"), raised).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&["--session", "s", "erate", "--format", "json"])).unwrap();
+    assert_eq!(json["c2_budget_cents"], 40_000_00);
+    // A broken file is refused with its line and column, and nothing runs on wrong figures.
+    std::fs::write(dir.join("erate-program.ron"), "(c2_cycles: [oops])").unwrap();
+    let out = vcio(dir, &["--session", "s", "erate"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("erate-program.ron:1:"), "{err}");
+}

@@ -120,3 +120,21 @@ fn a_bad_path_is_refused_in_the_overlay_and_changes_nothing() {
     keys(&mut app, "<Esc>");
     assert_eq!(app.mode(), Mode::Normal);
 }
+
+#[test]
+fn the_finder_opens_the_e_rate_view_with_the_next_deadline() {
+    let mut app = app_with(lakeside(), false);
+    keys(&mut app, "<C-p>E-Rate deadlines<Enter>");
+    assert_eq!(app.mode(), Mode::Compare);
+    let text = app.compare().map(|c| c.text.clone()).unwrap_or_default();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("now E-Rate FY2026 (district FY2027)"),
+        "{text}"
+    );
+    assert!(text.contains("DEADLINES"), "{text}");
+    assert!(
+        text.contains("Form 471 window closes for E-Rate FY2027"),
+        "{text}"
+    );
+}

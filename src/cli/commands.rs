@@ -249,14 +249,18 @@ fn roadmap_action(action: RoadmapCmd, ws: &mut Workspace) -> CliResult {
                     println!("{id} {} -> {start}", from.unwrap_or_default());
                 }
             }
+            let outcome = result.outcome(ws.plan(), ws.engine().horizon());
             match result.edit() {
                 Some(_) if dry_run => {
-                    println!("dry run: {} move(s), nothing saved", result.moves.len());
+                    println!("dry run, nothing saved: {outcome}");
                     return Ok(());
                 }
-                Some(e) => e,
+                Some(e) => {
+                    println!("{outcome}");
+                    e
+                }
                 None => {
-                    println!("the roadmap already fits: nothing to move");
+                    println!("{outcome}");
                     return Ok(());
                 }
             }

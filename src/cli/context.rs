@@ -57,6 +57,7 @@ impl Ctx {
                 .map_err(|_| format!("--as-of: expected a date like 2026-11-22, found {s:?}"))?,
             None => chrono::Local::now().date_naive(),
         };
+        install_erate_program(&data_dir)?;
         if session.trim().is_empty() || session.contains(['/', '\\', '\0']) {
             return Err(format!("--session: {session:?} is not a valid session name").into());
         }
@@ -72,4 +73,18 @@ impl Ctx {
         let dir = self.data_dir.join("standards");
         Library::load(dir.is_dir().then_some(dir.as_path())).map_err(|e| UserError(e.to_string()))
     }
+}
+
+/// A district's `erate-program.ron` (the FCC's figures and dates, when they change before vcio
+/// does) replaces the embedded one for this process. Errors read `FILE:LINE:COL: message`.
+fn install_erate_program(data_dir: &std::path::Path) -> CliResult {
+    let path = data_dir.join("erate-program.ron");
+    if !path.is_file() {
+        return Ok(());
+    }
+    let text = crate::decode::read_file(&path).map_err(UserError)?;
+    let program = crate::model::erate::ErateProgram::from_ron(&path.display().to_string(), &text)
+        .map_err(UserError)?;
+    crate::model::erate::install(program);
+    Ok(())
 }

@@ -26,6 +26,49 @@ impl ScheduleResult {
     pub fn edit(&self) -> Option<Edit> {
         (!self.moves.is_empty()).then(|| Edit::Batch(self.moves.clone()))
     }
+
+    /// What the roadmap looks like after these moves, in one honest sentence: it "fits" only
+    /// when every initiative is placed and no year is over a cap; otherwise the years still
+    /// over and the initiatives left where they were are named.
+    pub fn outcome(&self, plan: &Plan, horizon: &Horizon) -> String {
+        let mut after = plan.clone();
+        for m in &self.moves {
+            if let Edit::MoveInitiative { id, start } = m
+                && let Some(ini) = after.initiatives.iter_mut().find(|i| &i.id == id)
+            {
+                ini.start = *start;
+            }
+        }
+        let budget = crate::budget::roll_up(&after, horizon);
+        let over: Vec<String> = budget
+            .years
+            .iter()
+            .filter(|y| y.over_cap)
+            .map(|y| format!("{} ({})", y.fiscal_year, y.over.join("; ")))
+            .collect();
+        let moved = match self.moves.len() {
+            0 => "nothing to move".to_string(),
+            n => format!("{n} move(s)"),
+        };
+        if over.is_empty() && self.unplaced.is_empty() {
+            return format!(
+                "{moved}: every initiative is placed and every year is within its caps"
+            );
+        }
+        let mut parts = vec![moved];
+        if !self.unplaced.is_empty() {
+            let ids: Vec<&str> = self.unplaced.iter().map(|(id, _)| id.as_str()).collect();
+            parts.push(format!(
+                "{} initiative(s) could not be placed and stay where they are: {}",
+                ids.len(),
+                ids.join(", ")
+            ));
+        }
+        if !over.is_empty() {
+            parts.push(format!("still over a cap in {}", over.join(", ")));
+        }
+        parts.join("; ")
+    }
 }
 
 /// Value per million cents, so integer ordering is stable and exact.
@@ -171,6 +214,25 @@ impl Ledger {
     }
 }
 
+/// The first quarter from `now` in which an initiative's E-Rate work can still be funded (a
+/// request can be filed for its funding year): the scheduler does not place E-Rate work where
+/// the discount it counts on cannot exist.
+fn fundable_from(plan: &Plan, horizon: &Horizon, ini: &Initiative, now: Quarter) -> Quarter {
+    let Some(cat) = ini.erate else { return now };
+    if ini.one_time_cents == 0 || ini.erate_one_time_pct == Some(0) {
+        return now;
+    }
+    let p = crate::model::erate::program();
+    let ym = p.earliest_fundable(
+        horizon.calendar.quarter_start(now),
+        cat,
+        false,
+        horizon.as_of,
+        &plan.district.erate.filed_years,
+    );
+    horizon.calendar.quarter_of(ym)
+}
+
 /// Levels the whole roadmap. Initiatives already under way (started before now) stay put.
 pub fn schedule(plan: &Plan, horizon: &Horizon, library: &Library) -> ScheduleResult {
     let n = plan.initiatives.len();
@@ -217,7 +279,10 @@ pub fn schedule(plan: &Plan, horizon: &Horizon, library: &Library) -> ScheduleRe
             .iter()
             .filter_map(|d| index.get(d.as_str()).and_then(|&j| end[j]))
             .map(|e| e.plus(1))
-            .fold(now, Quarter::max);
+            .fold(
+                now.max(fundable_from(plan, horizon, ini, now)),
+                Quarter::max,
+            );
         let mut chosen = None;
         if ini.start < now {
             // Work already under way is not re-planned.

@@ -168,6 +168,7 @@ impl App {
     /// Levels the whole roadmap against dependencies and caps as one undoable batch.
     pub(crate) fn auto_schedule(&mut self) {
         let result = schedule::schedule(self.plan(), &self.derived().horizon, self.library());
+        let outcome = result.outcome(self.plan(), &self.derived().horizon);
         let keep = self.selected_initiative().map(|i| i.id.clone());
         let moved = result.moves.len();
         let applied = match result.edit() {
@@ -180,18 +181,10 @@ impl App {
         if let Some(id) = keep {
             self.select_initiative(&id);
         }
-        let mut msg = if moved == 0 {
-            "auto-schedule: nothing to move".to_string()
-        } else {
-            format!("auto-schedule: moved {moved} (u to undo)")
-        };
-        if !result.unplaced.is_empty() {
-            let list: Vec<String> = result
-                .unplaced
-                .iter()
-                .map(|(id, why)| format!("{id} ({why})"))
-                .collect();
-            msg.push_str(&format!("; unplaced: {}", list.join(", ")));
+        let undo = if moved == 0 { "" } else { " (u to undo)" };
+        let mut msg = format!("auto-schedule: {outcome}{undo}");
+        if let Some((id, why)) = result.unplaced.first() {
+            msg.push_str(&format!("; {id}: {why}"));
         }
         self.info(&msg);
     }

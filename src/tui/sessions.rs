@@ -87,6 +87,18 @@ impl App {
         }));
     }
 
+    /// The E-Rate view (finder: "E-Rate"): rates, the C2 budget, each line's funding year and
+    /// whether it can still be filed, and the filing calendar, as `vcio erate` prints them.
+    pub(crate) fn open_erate(&mut self) {
+        let width = usize::from(self.area.get().width.saturating_sub(4)).max(60);
+        let text = crate::views::erate::table(self.plan(), self.derived(), width);
+        self.overlay = Overlay::Compare(Box::new(Compare {
+            title: format!("E-Rate as of {}", self.derived().horizon.as_of),
+            text,
+            scroll: 0,
+        }));
+    }
+
     /// A session with no inventory yet opens on the setup checklist: the first thing a new
     /// district needs is what to fill in, not a screen of unknowns.
     pub fn open_setup_if_new(&mut self) {

@@ -36,6 +36,8 @@ pub enum Target {
     Funding(Option<usize>),
     /// Import an inventory export.
     Import,
+    /// The E-Rate view: rates, C2 budget, lines, filing calendar.
+    Erate,
 }
 
 impl Target {
@@ -50,7 +52,7 @@ impl Target {
             Target::Command(..) => "cmd",
             Target::Site(_) => "school",
             Target::Funding(_) => "funding",
-            Target::Import => "cmd",
+            Target::Import | Target::Erate => "cmd",
         }
     }
 }
@@ -102,6 +104,10 @@ impl App {
             text: "import inventory from a CSV export (Google Admin, GAM, Snipe-IT, generic)"
                 .into(),
             target: Target::Import,
+        });
+        out.push(Candidate {
+            text: "E-Rate: discounts, C2 budget, lines by funding year, filing deadlines".into(),
+            target: Target::Erate,
         });
         for s in &self.sessions {
             out.push(Candidate {
@@ -276,6 +282,7 @@ impl App {
             Target::Site(i) => self.open_site_form(i),
             Target::Funding(i) => self.open_funding_form(i),
             Target::Import => self.open_import(),
+            Target::Erate => self.open_erate(),
         }
     }
 }
