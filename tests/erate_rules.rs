@@ -344,3 +344,24 @@ fn the_program_figures_are_data_a_district_can_replace() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("erate-program.ron:1:"), "{err}");
 }
+
+#[test]
+fn a_fix_is_priced_from_the_failing_items_own_cost() {
+    // A FortiGate HA pair bought at $19,000 each, out of support since September 2026: the
+    // NET-06 template's $3,000 per failing unit would say $6,000; the pair cost $38,000.
+    let mut plan = plan_with(&[("hs", 1000)], 70, 70);
+    let mut fw = Item::new("FW", "FortiGate 500E", Category::Network, "firewall", 2);
+    fw.unit_cost_cents = 19_000_00;
+    fw.acquired = YearMonth::new(2019, 7);
+    fw.end_of_support = YearMonth::new(2026, 9);
+    plan.items.push(fw);
+    let engine = vcio::derive::Engine::new(&plan, vcio::standards::Library::builtin(), as_of());
+    let ini = vcio::roadmap::template::from_standard(
+        &plan,
+        &engine,
+        "NET-06",
+        "FY2027-Q4".parse().unwrap(),
+    )
+    .expect("a template");
+    assert_eq!(ini.one_time_cents, 38_000_00);
+}

@@ -318,6 +318,38 @@ impl Engine {
         crate::assess::eval::shortfall(check, &self.projected_totals, year, &plan.district)
     }
 
+    /// The items a share standard finds failing in a year (those whose facts are known and
+    /// that do not meet it), so a fix can be priced from what they cost.
+    pub fn failing_items<'p>(
+        &self,
+        plan: &'p Plan,
+        standard: usize,
+        year: usize,
+    ) -> Vec<&'p crate::model::Item> {
+        use crate::assess::compile::CCheck;
+        use crate::assess::slots::Dates;
+        let Some(CCheck::Share { total, pass, .. }) = self.compiled.checks.get(standard) else {
+            return Vec::new();
+        };
+        let (Some(all), Some(meets)) = (
+            self.compiled.slots.get(*total),
+            self.compiled.slots.get(*pass),
+        ) else {
+            return Vec::new();
+        };
+        let (Some(pred), Some(&month)) = (&meets.pred, self.derived.horizon.ref_months.get(year))
+        else {
+            return Vec::new();
+        };
+        plan.items
+            .iter()
+            .filter(|it| {
+                let d = Dates::of(it);
+                all.select.matches(it) && pred.known(it, d) && !pred.eval(it, d, month)
+            })
+            .collect()
+    }
+
     fn fixes(&self, plan: &Plan) -> Vec<Vec<Fix>> {
         let mut fixes = vec![Vec::new(); self.library.standards.len()];
         for ini in &plan.initiatives {

@@ -23,9 +23,34 @@ pub fn from_standard(
     let rem = &standard.remediation;
     let units = engine.failing_units(plan, index, 0).max(0.0).ceil() as i64;
     let d = &plan.district;
+    // Failing units are priced at what the district paid for them where the inventory says
+    // (a $38,000 firewall pair is not a $3,000 switch), at the template's price elsewhere.
+    let failing = engine.failing_items(plan, index, 0);
+    let (priced_units, priced_cents) =
+        failing
+            .iter()
+            .filter(|it| it.unit_cost_cents > 0)
+            .fold((0i64, 0i64), |(u, c), it| {
+                let q = i64::from(it.quantity);
+                (
+                    u + q,
+                    c.saturating_add(it.unit_cost_cents.saturating_mul(q)),
+                )
+            });
+    let per_unit = |c: i64| {
+        if priced_units == 0 {
+            return c.saturating_mul(units);
+        }
+        // The shortfall may be fewer units than fail (a 90% target): priced at their average.
+        let priced = priced_units.min(units);
+        let from_inventory =
+            i64::try_from(i128::from(priced_cents) * i128::from(priced) / i128::from(priced_units))
+                .unwrap_or(i64::MAX);
+        from_inventory.saturating_add(c.saturating_mul(units - priced))
+    };
     let cost = |m: &CostModel| match m {
         CostModel::Fixed(c) => *c,
-        CostModel::PerFailingUnit(c) => c.saturating_mul(units),
+        CostModel::PerFailingUnit(c) => per_unit(*c),
         CostModel::PerStudent(c) => c.saturating_mul(i64::from(d.students)),
         CostModel::PerStaff(c) => c.saturating_mul(i64::from(d.staff)),
         CostModel::PerSite(c) => c.saturating_mul(d.sites.len() as i64),
