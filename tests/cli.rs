@@ -315,6 +315,7 @@ fn fix_creates_an_initiative_from_a_failing_standard() {
         .find(|i| i["resolves"][0] == "DEV-02" && i["start"] == "FY2028-Q1")
         .expect("created")
         .clone();
-    // 345 Chromebooks past AUE at $320 each.
-    assert_eq!(new["one_time_cents"], 345 * 32_000);
+    // 345 Lenovo 100e Gen 2 past AUE, bought in 2020 at $275: replaced in July 2027 at their
+    // price escalated 3% a year for 7 years, 27,500 x 1.03^7 = 33,821.5 -> 33,821 cents each.
+    assert_eq!(new["one_time_cents"], 345 * 33_821);
 }

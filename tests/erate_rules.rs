@@ -347,14 +347,26 @@ fn the_program_figures_are_data_a_district_can_replace() {
 
 #[test]
 fn a_fix_is_priced_from_the_failing_items_own_cost() {
-    // A FortiGate HA pair bought at $19,000 each, out of support since September 2026: the
-    // NET-06 template's $3,000 per failing unit would say $6,000; the pair cost $38,000.
+    // A FortiGate HA pair bought at $19,000 each in 2019, out of support since September 2026:
+    // the NET-06 template's $3,000 per failing unit would say $6,000. Replaced in April 2027
+    // at 3% a year for 8 years: 1,900,000 x 1.03^8 = 2,406,863.15 -> $24,068.63 each.
     let mut plan = plan_with(&[("hs", 1000)], 70, 70);
     let mut fw = Item::new("FW", "FortiGate 500E", Category::Network, "firewall", 2);
     fw.unit_cost_cents = 19_000_00;
     fw.acquired = YearMonth::new(2019, 7);
     fw.end_of_support = YearMonth::new(2026, 9);
     plan.items.push(fw);
+    let engine = vcio::derive::Engine::new(&plan, vcio::standards::Library::builtin(), as_of());
+    let ini = vcio::roadmap::template::from_standard(
+        &plan,
+        &engine,
+        "NET-06",
+        "FY2027-Q4".parse().unwrap(),
+    )
+    .expect("a template");
+    assert_eq!(ini.one_time_cents, 2 * 2_406_863);
+    // With escalation set to 0%, what was paid.
+    plan.budget.escalation_pct = Some(0);
     let engine = vcio::derive::Engine::new(&plan, vcio::standards::Library::builtin(), as_of());
     let ini = vcio::roadmap::template::from_standard(
         &plan,

@@ -158,6 +158,18 @@ fn with_session(command: Command, ctx: &Ctx) -> CliResult {
             action: Some(BudgetCmd::Cap { amount, year }),
             ..
         } => super::district::budget_cap(&mut ws, &amount, year.as_deref())?,
+        Command::Budget {
+            action: Some(BudgetCmd::Escalation { pct }),
+            ..
+        } => {
+            if pct > 25 {
+                return Err("escalation: a yearly percentage from 0 to 25".into());
+            }
+            let mut settings = ws.plan().budget.clone();
+            settings.escalation_pct = Some(pct);
+            ws.apply(Edit::SetBudget(settings))?;
+            println!("prices escalate {pct}% a year (u to undo: `vcio undo`)");
+        }
         Command::Answers {
             action: Some(AnswersCmd::Set { key, value }),
             ..

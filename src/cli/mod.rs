@@ -225,6 +225,9 @@ pub enum BudgetCmd {
         #[arg(long)]
         year: Option<String>,
     },
+    /// Yearly price escalation in percent (0-25), used to price replacements from what the
+    /// district paid (default 3).
+    Escalation { pct: u8 },
 }
 
 #[derive(Debug, Subcommand)]

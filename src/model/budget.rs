@@ -72,8 +72,25 @@ pub struct BudgetSettings {
     /// Per-year overrides of the overall cap.
     #[serde(default)]
     pub caps_by_year: BTreeMap<FiscalYear, i64>,
+    /// Read from older sessions and no longer used: the cycle's figures are the E-Rate
+    /// program's (`standards/erate-program.ron`).
     #[serde(default)]
     pub c2: C2Cycle,
+    /// Yearly price escalation, percent, used to bring what the district paid for an item up
+    /// to what replacing it costs (default 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub escalation_pct: Option<u8>,
+}
+
+/// The escalation used when a district sets none: about US CPI.
+pub const DEFAULT_ESCALATION_PCT: u8 = 3;
+
+/// `cents` grown by `pct` a year for `years` years (integer cents, rounded down).
+pub fn escalate(cents: i64, pct: u8, years: u32) -> i64 {
+    let years = years.min(50);
+    let num = i128::from(100 + u32::from(pct)).pow(years);
+    let den = 100i128.pow(years);
+    i64::try_from(i128::from(cents) * num / den).unwrap_or(i64::MAX)
 }
 
 pub const GENERAL_FUND: &str = "general";
@@ -103,6 +120,7 @@ impl Default for BudgetSettings {
             annual_cap_cents: None,
             caps_by_year: BTreeMap::new(),
             c2: C2Cycle::default(),
+            escalation_pct: None,
         }
     }
 }

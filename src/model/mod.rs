@@ -15,7 +15,10 @@ pub mod validate;
 
 pub use answers::{AnswerValue, Answers};
 pub use attrs::Attrs;
-pub use budget::{BudgetSettings, C2Cycle, ERATE, FundingSource, GENERAL_FUND, SourceKind};
+pub use budget::{
+    BudgetSettings, C2Cycle, DEFAULT_ESCALATION_PCT, ERATE, FundingSource, GENERAL_FUND,
+    SourceKind, escalate,
+};
 pub use district::{District, ErateSettings, Exemption, ExemptionKind, Reimbursement, Site};
 pub use horizon::Horizon;
 pub use initiative::{Effect, Initiative, SpendKind};

@@ -25,17 +25,24 @@ pub fn from_standard(
     let d = &plan.district;
     // Failing units are priced at what the district paid for them where the inventory says
     // (a $38,000 firewall pair is not a $3,000 switch), at the template's price elsewhere.
+    // Their price then, escalated by whole years to the year the work starts.
     let failing = engine.failing_items(plan, index, 0);
+    let pct = plan
+        .budget
+        .escalation_pct
+        .unwrap_or(crate::model::DEFAULT_ESCALATION_PCT);
+    let start_year = d.calendar().quarter_start(start).year;
     let (priced_units, priced_cents) =
         failing
             .iter()
             .filter(|it| it.unit_cost_cents > 0)
             .fold((0i64, 0i64), |(u, c), it| {
                 let q = i64::from(it.quantity);
-                (
-                    u + q,
-                    c.saturating_add(it.unit_cost_cents.saturating_mul(q)),
-                )
+                let years = it
+                    .acquired
+                    .map_or(0, |a| u32::try_from(start_year - a.year).unwrap_or(0));
+                let unit = crate::model::escalate(it.unit_cost_cents, pct, years);
+                (u + q, c.saturating_add(unit.saturating_mul(q)))
             });
     let per_unit = |c: i64| {
         if priced_units == 0 {
