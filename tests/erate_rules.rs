@@ -377,3 +377,103 @@ fn a_fix_is_priced_from_the_failing_items_own_cost() {
     .expect("a template");
     assert_eq!(ini.one_time_cents, 38_000_00);
 }
+
+#[test]
+fn split_funding_shares_the_district_part_and_e_rate_comes_off_each() {
+    // $100,000 of C2 in July 2027 at 80%, paid 60% by a bond and 40% by the general fund:
+    // E-Rate pays $80,000; the bond $60,000 - $48,000 = $12,000; the general fund $8,000.
+    let mut plan = plan_with(&[("hs", 1000)], 80, 80);
+    plan.budget.sources.push(FundingSource {
+        id: "bond".into(),
+        name: "2026 Bond".into(),
+        kind: SourceKind::Bond,
+        annual_cap_cents: None,
+        award_cents: None,
+        years: Vec::new(),
+    });
+    let mut ini = c2("NET", "FY2028-Q1", 100_000_00);
+    ini.funding_shares = vec![
+        FundingShare {
+            source: "bond".into(),
+            pct: 60,
+        },
+        FundingShare {
+            source: "general".into(),
+            pct: 40,
+        },
+    ];
+    plan.initiatives.push(ini);
+    let b = budget(&plan);
+    let y = year(&b, 2028);
+    assert_eq!(erate(&b, 2028), 80_000_00);
+    assert_eq!(y.by_source["2026 Bond"], 12_000_00);
+    assert_eq!(y.by_source["General Fund"], 8_000_00);
+    assert_eq!(y.total_cents, 100_000_00);
+
+    // Shares that do not add up to 100% are refused.
+    let mut bad = plan.initiatives[0].clone();
+    bad.funding_shares[0].pct = 50;
+    assert!(
+        vcio::model::validate::initiative(&bad)
+            .unwrap_err()
+            .contains("add up to 90%, not 100%")
+    );
+
+    // The command line takes the same split.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path();
+    let run = |args: &[&str]| vcio(dir, args);
+    assert!(run(&["session", "new", "s", "--empty"]).status.success());
+    let fund = run(&[
+        "--session",
+        "s",
+        "funding",
+        "add",
+        "bond",
+        "--name",
+        "Bond",
+        "--kind",
+        "bond",
+    ]);
+    assert!(
+        fund.status.success(),
+        "{}",
+        String::from_utf8_lossy(&fund.stderr)
+    );
+    let add = run(&[
+        "--session",
+        "s",
+        "roadmap",
+        "add",
+        "--title",
+        "Core",
+        "--start",
+        "FY2028-Q1",
+        "--one-time",
+        "100000",
+        "--funding",
+        "bond:60,general:40",
+    ]);
+    assert!(
+        add.status.success(),
+        "{}",
+        String::from_utf8_lossy(&add.stderr)
+    );
+    let bad = run(&[
+        "--session",
+        "s",
+        "roadmap",
+        "add",
+        "--title",
+        "Core",
+        "--start",
+        "FY2028-Q1",
+        "--funding",
+        "bond:60,general:30",
+    ]);
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("add up to 90%, not 100%"));
+    let roadmap: serde_json::Value =
+        serde_json::from_slice(&run(&["--session", "s", "roadmap", "--format", "json"]).stdout)
+            .unwrap();
+    assert_eq!(roadmap["initiatives"][0]["funding_shares"][0]["pct"], 60);
+}

@@ -226,7 +226,11 @@ pub fn roll_up(plan: &Plan, horizon: &Horizon) -> Budget {
 }
 
 /// The roll-up with the inventory's recurring costs already summed.
-pub fn roll_up_with(plan: &Plan, horizon: &Horizon, inventory: &InventoryCosts) -> Budget {
+pub fn roll_up_with<'a>(
+    plan: &'a Plan,
+    horizon: &Horizon,
+    inventory: &'a InventoryCosts,
+) -> Budget {
     let mut grid = Grid::new(plan, horizon);
     let (first_q, last_q) = (grid.first_q, grid.first_q + grid.quarters as i32 - 1);
     let quarter_share = |annual: i64, q: i32| {
@@ -249,21 +253,41 @@ pub fn roll_up_with(plan: &Plan, horizon: &Horizon, inventory: &InventoryCosts) 
     }
     let mut timing = erate::Timing::new(plan, horizon);
     for ini in &plan.initiatives {
-        let src = grid.source(&ini.funding);
         let (start, n) = (ini.start.index(), i64::from(ini.duration_q()));
-        for k in 0..n {
-            let q = start + k as i32;
-            let cents = split_even(ini.one_time_cents, n, k);
-            for (line, part) in timing.place(ini, q, false, cents) {
-                grid.add(q, src, line, ini.spend, part);
+        // One payer (the common case) is looked up once, not per quarter.
+        let single = ini
+            .funding_shares
+            .is_empty()
+            .then(|| grid.source(&ini.funding));
+        let mut put = |grid: &mut Grid<'a>, q: i32, recurring: bool, cents: i64| {
+            let spend = if recurring {
+                SpendKind::Operating
+            } else {
+                ini.spend
+            };
+            for (line, part) in timing.place(ini, q, recurring, cents) {
+                match single {
+                    Some(src) => grid.add(q, src, line, spend, part),
+                    None => {
+                        for (payer, share) in ini.split_by_payer(part) {
+                            let src = grid.source(payer);
+                            grid.add(q, src, line, spend, share);
+                        }
+                    }
+                }
             }
+        };
+        for k in 0..n {
+            put(
+                &mut grid,
+                start + k as i32,
+                false,
+                split_even(ini.one_time_cents, n, k),
+            );
         }
         if ini.recurring_cents > 0 {
             for q in (ini.end().index() + 1).max(first_q)..=last_q {
-                let cents = quarter_share(ini.recurring_cents, q);
-                for (line, part) in timing.place(ini, q, true, cents) {
-                    grid.add(q, src, line, SpendKind::Operating, part);
-                }
+                put(&mut grid, q, true, quarter_share(ini.recurring_cents, q));
             }
         }
     }

@@ -291,13 +291,7 @@ fn roadmap_action(action: RoadmapCmd, ws: &mut Workspace) -> CliResult {
             let start: Quarter = start
                 .parse()
                 .map_err(|e: String| UserError(format!("--start: {e}")))?;
-            let funding = funding.unwrap_or_else(|| crate::model::GENERAL_FUND.into());
-            if ws.plan().budget.source(&funding).is_none() {
-                return Err(format!(
-                    "--funding: no funding source {funding:?} (see `vcio funding`)"
-                )
-                .into());
-            }
+            let (funding, funding_shares) = funding_arg(ws.plan(), funding)?;
             let erate = match erate.as_deref().map(str::to_ascii_lowercase).as_deref() {
                 None => None,
                 Some("c1") => Some(crate::model::ErateCategory::C1),
@@ -328,6 +322,7 @@ fn roadmap_action(action: RoadmapCmd, ws: &mut Workspace) -> CliResult {
                 one_time_cents: cents("--one-time", one_time)?,
                 recurring_cents: cents("--recurring", recurring)?,
                 funding,
+                funding_shares,
                 erate,
                 resolves,
                 owner: owner.unwrap_or_default(),
@@ -378,4 +373,51 @@ pub(super) fn print_json(v: &serde_json::Value) {
         "{}",
         serde_json::to_string_pretty(v).unwrap_or_else(|_| "null".into())
     );
+}
+
+/// `--funding ID`, or split funding `bond:60,general:40` (percentages adding up to 100): the
+/// primary source (the largest share) and the shares.
+fn funding_arg(
+    plan: &crate::model::Plan,
+    arg: Option<String>,
+) -> CliResult<(String, Vec<crate::model::FundingShare>)> {
+    let arg = arg.unwrap_or_else(|| crate::model::GENERAL_FUND.into());
+    let known = |id: &str| -> CliResult {
+        match plan.budget.source(id) {
+            Some(_) => Ok(()),
+            None => Err(format!("--funding: no funding source {id:?} (see `vcio funding`)").into()),
+        }
+    };
+    if !arg.contains(':') {
+        known(&arg)?;
+        return Ok((arg, Vec::new()));
+    }
+    let mut shares = Vec::new();
+    for part in arg.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (id, pct) = part
+            .split_once(':')
+            .ok_or_else(|| format!("--funding: {part:?}: write SOURCE:PERCENT, e.g. bond:60"))?;
+        known(id.trim())?;
+        let pct: u8 = pct
+            .trim()
+            .trim_end_matches('%')
+            .parse()
+            .ok()
+            .filter(|p| (1..=100).contains(p))
+            .ok_or_else(|| format!("--funding: {part:?}: a percentage from 1 to 100"))?;
+        shares.push(crate::model::FundingShare {
+            source: id.trim().to_string(),
+            pct,
+        });
+    }
+    let total: u32 = shares.iter().map(|s| u32::from(s.pct)).sum();
+    if total != 100 {
+        return Err(format!("--funding: the shares add up to {total}%, not 100%").into());
+    }
+    let primary = shares
+        .iter()
+        .max_by_key(|s| s.pct)
+        .map(|s| s.source.clone())
+        .unwrap_or_default();
+    Ok((primary, shares))
 }

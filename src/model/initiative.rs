@@ -35,6 +35,14 @@ pub enum Effect {
     Retire { select: Selector },
 }
 
+/// One source's share of an initiative's cost.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FundingShare {
+    pub source: String,
+    pub pct: u8,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Initiative {
@@ -53,6 +61,11 @@ pub struct Initiative {
     pub recurring_cents: i64,
     /// Funding source id.
     pub funding: String,
+    /// Split funding: the sources paying the district's part, each a percentage (summing to
+    /// 100), e.g. bond 60% and general fund 40%. Empty: `funding` pays it all. E-Rate's share
+    /// comes off each part as usual.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub funding_shares: Vec<FundingShare>,
     #[serde(default)]
     pub spend: SpendKind,
     /// E-Rate category when the one-time and recurring costs are E-Rate eligible.
@@ -95,6 +108,7 @@ impl Initiative {
             one_time_cents: 0,
             recurring_cents: 0,
             funding: super::budget::GENERAL_FUND.into(),
+            funding_shares: Vec::new(),
             spend: SpendKind::default(),
             erate: None,
             erate_one_time_pct: None,
@@ -105,6 +119,39 @@ impl Initiative {
             effects: Vec::new(),
             notes: String::new(),
         }
+    }
+
+    /// Who pays: (source id, percent) pairs summing to 100.
+    pub fn payers(&self) -> Vec<(&str, u8)> {
+        if self.funding_shares.is_empty() {
+            vec![(self.funding.as_str(), 100)]
+        } else {
+            self.funding_shares
+                .iter()
+                .map(|s| (s.source.as_str(), s.pct))
+                .collect()
+        }
+    }
+
+    /// `cents` split over the payers by their shares; the last takes the remainder, so the
+    /// parts always add up to the whole.
+    pub fn split_by_payer(&self, cents: i64) -> Vec<(&str, i64)> {
+        let payers = self.payers();
+        let mut left = cents;
+        let n = payers.len();
+        payers
+            .into_iter()
+            .enumerate()
+            .map(|(i, (src, pct))| {
+                let part = if i + 1 == n {
+                    left
+                } else {
+                    cents * i64::from(pct) / 100
+                };
+                left -= part;
+                (src, part)
+            })
+            .collect()
     }
 
     pub fn duration_q(&self) -> u8 {

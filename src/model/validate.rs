@@ -195,6 +195,18 @@ pub fn initiative(ini: &Initiative) -> Result<(), Invalid> {
     text(&at("the title"), &ini.title, MAX_SHORT)?;
     text(&at("the owner"), &ini.owner, MAX_SHORT)?;
     text(&at("the funding"), &ini.funding, MAX_SHORT)?;
+    if !ini.funding_shares.is_empty() {
+        list(&at("the funding shares"), &ini.funding_shares, MAX_LIST)?;
+        let total: u32 = ini.funding_shares.iter().map(|s| u32::from(s.pct)).sum();
+        if total != 100 || ini.funding_shares.iter().any(|s| s.pct == 0) {
+            return Err(at(&format!(
+                "the funding shares add up to {total}%, not 100% (each at least 1%)"
+            )));
+        }
+        for s in &ini.funding_shares {
+            text(&at("the funding shares"), &s.source, MAX_SHORT)?;
+        }
+    }
     text(&at("the notes"), &ini.notes, MAX_LONG)?;
     quarter(&at("the start"), ini.start)?;
     duration(&ini.id, ini.duration)?;

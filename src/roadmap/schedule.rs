@@ -195,7 +195,9 @@ impl Ledger {
     fn apply(&mut self, ini: &Initiative, spend: &[i64], sign: i64) {
         for (y, cents) in spend.iter().enumerate() {
             if *cents != 0 {
-                self.add(y, &ini.funding, *cents, ini.erate, sign);
+                for (payer, part) in ini.split_by_payer(*cents) {
+                    self.add(y, payer, part, ini.erate, sign);
+                }
             }
         }
     }

@@ -89,6 +89,7 @@ pub fn from_standard(
         one_time_cents: cost(&rem.cost),
         recurring_cents: rem.recurring.as_ref().map(cost).unwrap_or(0),
         funding: crate::model::GENERAL_FUND.into(),
+        funding_shares: Vec::new(),
         spend: if rem.recurring.is_some() && cost(&rem.cost) == 0 {
             SpendKind::Operating
         } else {

@@ -16,7 +16,8 @@ pub fn roadmap_json(session: &str, plan: &Plan, derived: &Derived) -> Value {
                 "id": i.id, "title": i.title, "owner": i.owner,
                 "start": i.start.to_string(), "end": i.end().to_string(), "duration": i.duration_q(),
                 "one_time_cents": i.one_time_cents, "recurring_cents": i.recurring_cents,
-                "funding_source": i.funding, "erate": i.erate, "spend": i.spend,
+                "funding_source": i.funding, "funding_shares": i.funding_shares,
+                "erate": i.erate, "spend": i.spend,
                 "depends_on": i.depends_on, "resolves": i.resolves, "effects": i.effects.len(),
                 "notes": i.notes,
             })
