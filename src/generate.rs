@@ -133,6 +133,7 @@ pub fn generate(items: usize, initiatives: usize, seed: u64, standard_ids: &[Str
             } else {
                 0
             },
+            escalation_pct: None,
             funding: GENERAL_FUND.into(),
             funding_shares: Vec::new(),
             spend: SpendKind::Capital,

@@ -20,10 +20,13 @@ fn plan_with(sites: &[(&str, u32)], c1: u8, c2: u8) -> Plan {
     }
     district.erate.c1_pct = Some(c1);
     district.erate.c2_pct = Some(c2);
-    Plan {
+    // Prices held flat so each figure below is one multiplication; escalation has its own test.
+    let mut plan = Plan {
         district,
         ..Plan::default()
-    }
+    };
+    plan.budget.escalation_pct = Some(0);
+    plan
 }
 
 fn c2(id: &str, start: &str, cents: i64) -> Initiative {
@@ -351,6 +354,7 @@ fn a_fix_is_priced_from_the_failing_items_own_cost() {
     // the NET-06 template's $3,000 per failing unit would say $6,000. Replaced in April 2027
     // at 3% a year for 8 years: 1,900,000 x 1.03^8 = 2,406,863.15 -> $24,068.63 each.
     let mut plan = plan_with(&[("hs", 1000)], 70, 70);
+    plan.budget.escalation_pct = None;
     let mut fw = Item::new("FW", "FortiGate 500E", Category::Network, "firewall", 2);
     fw.unit_cost_cents = 19_000_00;
     fw.acquired = YearMonth::new(2019, 7);
@@ -476,4 +480,26 @@ fn split_funding_shares_the_district_part_and_e_rate_comes_off_each() {
         serde_json::from_slice(&run(&["--session", "s", "roadmap", "--format", "json"]).stdout)
             .unwrap();
     assert_eq!(roadmap["initiatives"][0]["funding_shares"][0]["pct"], 60);
+}
+
+#[test]
+fn recurring_costs_escalate_each_year_after_the_first() {
+    // A $10,000-a-year licence in the inventory: FY2027 at today's price, then 3% a year:
+    // FY2028 $10,300, FY2029 10,000 x 1.03^2 = $10,609, FY2030 $10,927.27 (1,092,727 cents).
+    let mut plan = plan_with(&[("hs", 1000)], 70, 70);
+    plan.budget.escalation_pct = None;
+    let mut lic = Item::new("LIC", "Filter licence", Category::Software, "web-filter", 1);
+    lic.annual_cost_cents = 10_000_00;
+    plan.items.push(lic);
+    // An initiative's subscription from FY2028-Q1 at 5% of its own: $2,000, then $2,100.
+    let mut sub = initiative("SUB", "FY2027-Q4", 1, 0);
+    sub.recurring_cents = 2_000_00;
+    sub.escalation_pct = Some(5);
+    plan.initiatives.push(sub);
+    let b = budget(&plan);
+    let gf = |fy| year(&b, fy).by_source["General Fund"];
+    assert_eq!(gf(2027), 10_000_00);
+    assert_eq!(gf(2028), 10_300_00 + 2_000_00);
+    assert_eq!(gf(2029), 10_609_00 + 2_100_00);
+    assert_eq!(gf(2030), 1_092_727 + 2_205_00);
 }

@@ -165,6 +165,41 @@ pub fn split_even(total: i64, n: i64, k: i64) -> i64 {
     total * (k + 1) / n - total * k / n
 }
 
+/// An initiative's spend quarter by quarter were it to start at `start`, from `first_q` to
+/// `last_q` (quarter indexes):
+/// its one-time cost spread evenly over its own quarters, then its recurring cost from the
+/// quarter after it ends, escalated each fiscal year after the first by its own rate or
+/// `escalation`. Each entry is (quarter, recurring, cents). The one statement of how an
+/// initiative costs money: the budget, the scheduler, the reports and `vcio erate` all use it.
+pub fn initiative_quarters(
+    ini: &crate::model::Initiative,
+    start: crate::model::Quarter,
+    first_q: i32,
+    last_q: i32,
+    escalation: u8,
+) -> Vec<(i32, bool, i64)> {
+    let (start, n) = (start.index(), i64::from(ini.duration_q()));
+    let mut out = Vec::with_capacity(n as usize + 4);
+    for k in 0..n {
+        let q = start + k as i32;
+        if (first_q..=last_q).contains(&q) {
+            out.push((q, false, split_even(ini.one_time_cents, n, k)));
+        }
+    }
+    if ini.recurring_cents > 0 {
+        let first = start + n as i32;
+        let pct = ini.escalation_pct.unwrap_or(escalation);
+        let fy = |q: i32| crate::model::Quarter::from_index(q).fy.0;
+        for q in first.max(first_q)..=last_q {
+            let years = u32::try_from(fy(q) - fy(first)).unwrap_or(0);
+            let annual = crate::model::escalate(ini.recurring_cents, pct, years);
+            let qi = i64::from(crate::model::Quarter::from_index(q).q) - 1;
+            out.push((q, true, split_even(annual, 4, qi)));
+        }
+    }
+    out
+}
+
 /// The discount share of an amount, rounded down to the cent.
 pub fn discount_share(cents: i64, pct: u8) -> i64 {
     cents * i64::from(pct.min(100)) / 100
@@ -237,23 +272,27 @@ pub fn roll_up_with<'a>(
         let qi = i64::from(crate::model::Quarter::from_index(q).q) - 1;
         split_even(annual, 4, qi)
     };
-    // Existing services were filed for when they began; they stay fundable.
+    let escalation = plan
+        .budget
+        .escalation_pct
+        .unwrap_or(crate::model::DEFAULT_ESCALATION_PCT);
+    let fy_of = |q: i32| crate::model::Quarter::from_index(q).fy.0;
+    // Recurring costs in a year `years` after their first, escalated.
+    let grown = |annual: i64, pct: u8, years: i32| {
+        crate::model::escalate(annual, pct, u32::try_from(years).unwrap_or(0))
+    };
+    // Existing services were filed for when they began; they stay fundable. Today's prices
+    // hold in the current year and rise from the next.
     for (source, erate, annual) in &inventory.annual {
         let src = grid.source(source);
         let line = Line::of(*erate, true);
         for q in first_q..=last_q {
-            grid.add(
-                q,
-                src,
-                line,
-                SpendKind::Operating,
-                quarter_share(*annual, q),
-            );
+            let cents = grown(*annual, escalation, fy_of(q) - fy_of(first_q));
+            grid.add(q, src, line, SpendKind::Operating, quarter_share(cents, q));
         }
     }
     let mut timing = erate::Timing::new(plan, horizon);
     for ini in &plan.initiatives {
-        let (start, n) = (ini.start.index(), i64::from(ini.duration_q()));
         // One payer (the common case) is looked up once, not per quarter.
         let single = ini
             .funding_shares
@@ -277,18 +316,10 @@ pub fn roll_up_with<'a>(
                 }
             }
         };
-        for k in 0..n {
-            put(
-                &mut grid,
-                start + k as i32,
-                false,
-                split_even(ini.one_time_cents, n, k),
-            );
-        }
-        if ini.recurring_cents > 0 {
-            for q in (ini.end().index() + 1).max(first_q)..=last_q {
-                put(&mut grid, q, true, quarter_share(ini.recurring_cents, q));
-            }
+        for (q, recurring, cents) in
+            initiative_quarters(ini, ini.start, first_q, last_q, escalation)
+        {
+            put(&mut grid, q, recurring, cents);
         }
     }
     let mut budget = settle(plan, horizon, &grid);

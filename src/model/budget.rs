@@ -76,8 +76,9 @@ pub struct BudgetSettings {
     /// program's (`standards/erate-program.ron`).
     #[serde(default)]
     pub c2: C2Cycle,
-    /// Yearly price escalation, percent, used to bring what the district paid for an item up
-    /// to what replacing it costs (default 3).
+    /// Yearly price escalation, percent (default 3): recurring costs rise by it each fiscal
+    /// year after the first (an initiative may set its own), and what the district paid for an
+    /// item is brought up by it to what replacing it costs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub escalation_pct: Option<u8>,
 }

@@ -56,9 +56,12 @@ pub struct Initiative {
     /// One-time cost, spread evenly over the initiative's quarters.
     #[serde(default)]
     pub one_time_cents: i64,
-    /// Recurring annual cost from the quarter after completion.
+    /// Recurring annual cost from the quarter after completion, in the first year's prices.
     #[serde(default)]
     pub recurring_cents: i64,
+    /// How much the recurring cost rises each year, percent (default: the budget's escalation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub escalation_pct: Option<u8>,
     /// Funding source id.
     pub funding: String,
     /// Split funding: the sources paying the district's part, each a percentage (summing to
@@ -107,6 +110,7 @@ impl Initiative {
             duration: 1,
             one_time_cents: 0,
             recurring_cents: 0,
+            escalation_pct: None,
             funding: super::budget::GENERAL_FUND.into(),
             funding_shares: Vec::new(),
             spend: SpendKind::default(),

@@ -15,7 +15,7 @@ pub mod json;
 pub mod markdown;
 
 use crate::assess::Status;
-use crate::budget::{money, split_even};
+use crate::budget::money;
 use crate::derive::{Derived, Fix, Horizon, YearAssessment};
 use crate::model::time::month_name;
 use crate::model::{FiscalYear, Initiative, Plan, Quarter, SourceKind};
@@ -295,7 +295,12 @@ impl<'a> ReportInput<'a> {
     /// done), before E-Rate reimbursement: the same arithmetic as the budget roll-up, so the
     /// per-year columns of all initiatives plus inventory running costs equal the budget.
     pub fn spend_by_year(&self, ini: &Initiative) -> Vec<i64> {
-        spend_by_year(ini, self.horizon())
+        let escalation = self
+            .plan
+            .budget
+            .escalation_pct
+            .unwrap_or(crate::model::DEFAULT_ESCALATION_PCT);
+        spend_by_year(ini, self.horizon(), escalation)
     }
 
     /// A funding source's name from its id, or the id marked as unknown.
@@ -357,28 +362,13 @@ impl<'a> ReportInput<'a> {
 }
 
 /// See `ReportInput::spend_by_year`.
-pub fn spend_by_year(ini: &Initiative, h: &Horizon) -> Vec<i64> {
+pub fn spend_by_year(ini: &Initiative, h: &Horizon, escalation: u8) -> Vec<i64> {
     let mut years = vec![0i64; h.years.len()];
     let (first, last) = (h.first_quarter().index(), h.last_quarter().index());
-    let mut add = |q: i32, cents: i64| {
-        if q < first || q > last {
-            return;
-        }
+    for (q, _, cents) in crate::budget::initiative_quarters(ini, ini.start, first, last, escalation)
+    {
         if let Some(y) = h.year_index(Quarter::from_index(q).fy) {
             years[y] += cents;
-        }
-    };
-    let n = i64::from(ini.duration_q());
-    for k in 0..n {
-        add(
-            ini.start.index() + k as i32,
-            split_even(ini.one_time_cents, n, k),
-        );
-    }
-    if ini.recurring_cents > 0 {
-        for q in (ini.end().index() + 1).max(first)..=last {
-            let qi = i64::from(Quarter::from_index(q).q) - 1;
-            add(q, split_even(ini.recurring_cents, 4, qi));
         }
     }
     years

@@ -6,10 +6,10 @@
 //! checked with the same arithmetic as the budget (even splits, E-Rate discount share); the C2
 //! budget limit is not modelled here, so the budget view remains the final word.
 
-use crate::budget::{discount_share, split_even};
+use crate::budget::{discount_share, initiative_quarters};
 use crate::edit::Edit;
 use crate::model::Horizon;
-use crate::model::{ErateCategory, GENERAL_FUND, Initiative, Plan, Quarter, SourceKind};
+use crate::model::{ErateCategory, GENERAL_FUND, Initiative, Plan, Quarter, SourceKind, escalate};
 use crate::standards::Library;
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
@@ -115,6 +115,8 @@ struct Ledger {
     erate: Option<usize>,
     /// Category One and Two discounts, percent.
     pct: (u8, u8),
+    /// Yearly escalation of recurring costs, percent.
+    escalation: u8,
 }
 
 impl Ledger {
@@ -139,6 +141,10 @@ impl Ledger {
             caps: h.years.iter().map(|fy| plan.budget.cap_for(*fy)).collect(),
             sources,
             pct: plan.district.erate_rates(),
+            escalation: plan
+                .budget
+                .escalation_pct
+                .unwrap_or(crate::model::DEFAULT_ESCALATION_PCT),
         };
         for item in &plan.items {
             let annual = item
@@ -146,7 +152,8 @@ impl Ledger {
                 .saturating_mul(i64::from(item.quantity));
             let src = item.funding.as_deref().unwrap_or(GENERAL_FUND);
             for y in 0..years {
-                l.add(y, src, annual, item.erate, 1);
+                let grown = escalate(annual, l.escalation, u32::try_from(y).unwrap_or(0));
+                l.add(y, src, grown, item.erate, 1);
             }
         }
         l
@@ -171,24 +178,10 @@ impl Ledger {
     /// Per-year amounts an initiative would spend starting at `start`.
     fn spend(&self, ini: &Initiative, start: Quarter) -> Vec<i64> {
         let mut per_year = vec![0; self.years];
-        let n = i64::from(ini.duration_q());
         let last_q = self.first_q + self.years as i32 * 4 - 1;
-        let mut put = |q: i32, cents: i64| {
-            if q >= self.first_q && q <= last_q {
-                per_year[((q - self.first_q) / 4) as usize] += cents;
-            }
-        };
-        for k in 0..n {
-            put(
-                start.index() + k as i32,
-                split_even(ini.one_time_cents, n, k),
-            );
-        }
-        if ini.recurring_cents > 0 {
-            for q in start.index() + n as i32..=last_q {
-                let qi = i64::from(Quarter::from_index(q).q) - 1;
-                put(q, split_even(ini.recurring_cents, 4, qi));
-            }
+        for (q, _, cents) in initiative_quarters(ini, start, self.first_q, last_q, self.escalation)
+        {
+            per_year[((q - self.first_q) / 4) as usize] += cents;
         }
         per_year
     }

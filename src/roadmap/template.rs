@@ -88,6 +88,7 @@ pub fn from_standard(
         duration: rem.duration.max(1),
         one_time_cents: cost(&rem.cost),
         recurring_cents: rem.recurring.as_ref().map(cost).unwrap_or(0),
+        escalation_pct: None,
         funding: crate::model::GENERAL_FUND.into(),
         funding_shares: Vec::new(),
         spend: if rem.recurring.is_some() && cost(&rem.cost) == 0 {

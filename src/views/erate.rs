@@ -48,27 +48,12 @@ pub fn lines(plan: &Plan, derived: &Derived) -> Vec<ErateLine> {
     let mut out: Vec<ErateLine> = Vec::new();
     for ini in &plan.initiatives {
         let Some(cat) = ini.erate else { continue };
-        let n = i64::from(ini.duration_q());
-        let mut quarters: Vec<(i32, bool, i64)> = (0..n)
-            .map(|k| {
-                let q = ini.start.index() + k as i32;
-                (
-                    q,
-                    false,
-                    crate::budget::split_even(ini.one_time_cents, n, k),
-                )
-            })
-            .collect();
-        if ini.recurring_cents > 0 {
-            for q in (ini.end().index() + 1).max(first_q)..=last_q {
-                let qi = i64::from(crate::model::Quarter::from_index(q).q) - 1;
-                quarters.push((
-                    q,
-                    true,
-                    crate::budget::split_even(ini.recurring_cents, 4, qi),
-                ));
-            }
-        }
+        let escalation = plan
+            .budget
+            .escalation_pct
+            .unwrap_or(crate::model::DEFAULT_ESCALATION_PCT);
+        let quarters =
+            crate::budget::initiative_quarters(ini, ini.start, first_q, last_q, escalation);
         for (q, recurring, cents) in quarters {
             if q < first_q || q > last_q || cents == 0 {
                 continue;

@@ -104,6 +104,8 @@ pub fn plan() -> Plan {
     let mut core = initiative("INI-003", "Core switch upgrade", "FY2027-Q4", 1, 60_000_00);
     core.owner = "network".into();
     plan.initiatives = vec![refresh, aps, core];
+    // The screens under test show these figures unescalated.
+    plan.budget.escalation_pct = Some(0);
     plan.normalize();
     plan
 }
