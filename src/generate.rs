@@ -136,6 +136,7 @@ pub fn generate(items: usize, initiatives: usize, seed: u64, standard_ids: &[Str
             escalation_pct: None,
             funding: GENERAL_FUND.into(),
             funding_shares: Vec::new(),
+            lease: None,
             spend: SpendKind::Capital,
             erate: (kind == "access-point" || kind == "switch").then_some(ErateCategory::C2),
             erate_one_time_pct: None,

@@ -394,6 +394,8 @@ fn split_funding_shares_the_district_part_and_e_rate_comes_off_each() {
         annual_cap_cents: None,
         award_cents: None,
         years: Vec::new(),
+        spend_only: None,
+        max_capital_pct: None,
     });
     let mut ini = c2("NET", "FY2028-Q1", 100_000_00);
     ini.funding_shares = vec![
@@ -502,4 +504,113 @@ fn recurring_costs_escalate_each_year_after_the_first() {
     assert_eq!(gf(2028), 10_300_00 + 2_000_00);
     assert_eq!(gf(2029), 10_609_00 + 2_100_00);
     assert_eq!(gf(2030), 1_092_727 + 2_205_00);
+}
+
+#[test]
+fn a_lease_pays_yearly_instead_of_up_front() {
+    // 4,400 Chromebooks for $1,000,000 on a 4-year lease-purchase at 5% from July 2027:
+    // 1,000,000 x 0.05 x 1.05^4 / (1.05^4 - 1) = $282,011.83 a year in FY2028-FY2031, not
+    // $1,000,000 in FY2028.
+    let mut plan = plan_with(&[("hs", 1000)], 70, 70);
+    let mut ini = initiative("CB", "FY2028-Q1", 1, 1_000_000_00);
+    ini.lease = Some(Lease {
+        years: 4,
+        rate_bp: 500,
+    });
+    plan.initiatives.push(ini);
+    let b = budget(&plan);
+    for fy in 2028..=2031 {
+        assert_eq!(year(&b, fy).by_source["General Fund"], 282_011_83, "FY{fy}");
+    }
+    assert!(!year(&b, 2027).by_source.contains_key("General Fund"));
+    // At 0% the payments add up to the cost exactly.
+    plan.initiatives[0].lease = Some(Lease {
+        years: 3,
+        rate_bp: 0,
+    });
+    plan.initiatives[0].one_time_cents = 100_000_00;
+    let b = budget(&plan);
+    let paid: i64 = (2028..=2030)
+        .map(|fy| year(&b, fy).by_source["General Fund"])
+        .sum();
+    assert_eq!(paid, 100_000_00);
+    assert_eq!(year(&b, 2030).by_source["General Fund"], 33_333_34);
+    // The command line takes YEARS:RATE.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path();
+    assert!(
+        vcio(dir, &["session", "new", "s", "--empty"])
+            .status
+            .success()
+    );
+    let add = vcio(
+        dir,
+        &[
+            "--session",
+            "s",
+            "roadmap",
+            "add",
+            "--title",
+            "Fleet",
+            "--start",
+            "FY2028-Q1",
+            "--one-time",
+            "1,000,000",
+            "--lease",
+            "4:5",
+        ],
+    );
+    assert!(
+        add.status.success(),
+        "{}",
+        String::from_utf8_lossy(&add.stderr)
+    );
+    let budget: serde_json::Value = serde_json::from_slice(
+        &vcio(dir, &["--session", "s", "budget", "--format", "json"]).stdout,
+    )
+    .unwrap();
+    assert_eq!(budget["years"][1]["by_source"]["general"], 282_011_83);
+}
+
+#[test]
+fn a_source_restricted_to_capital_or_a_capital_share_warns_when_it_pays_otherwise() {
+    // A bond for capital only pays an initiative with $5,000 a year of running costs (from
+    // October 2027 to June 2031 inside the horizon: 15 quarters x $1,250 = $18,750); a
+    // $100,000 Title IV-A award with a 15% capital limit ($15,000) buys $20,000 of devices.
+    let mut plan = plan_with(&[("hs", 1000)], 70, 70);
+    plan.budget.sources.push(FundingSource {
+        id: "bond".into(),
+        name: "2026 Bond".into(),
+        kind: SourceKind::Bond,
+        annual_cap_cents: None,
+        award_cents: None,
+        years: Vec::new(),
+        spend_only: Some(SpendKind::Capital),
+        max_capital_pct: None,
+    });
+    plan.budget.sources.push(FundingSource {
+        id: "t4".into(),
+        name: "Title IV-A".into(),
+        kind: SourceKind::Grant,
+        annual_cap_cents: None,
+        award_cents: Some(100_000_00),
+        years: Vec::new(),
+        spend_only: None,
+        max_capital_pct: Some(15),
+    });
+    let mut cam = initiative("CAM", "FY2028-Q1", 1, 50_000_00);
+    cam.funding = "bond".into();
+    cam.recurring_cents = 5_000_00;
+    let mut dev = initiative("DEV", "FY2028-Q1", 1, 20_000_00);
+    dev.funding = "t4".into();
+    plan.initiatives.extend([cam, dev]);
+    let w = budget(&plan).warnings;
+    assert!(
+        w.iter().any(|x| x.starts_with("CAM Initiative CAM: 2026 Bond may pay only capital costs, not its $18,750 of running costs")),
+        "{w:?}"
+    );
+    assert!(
+        w.iter().any(|x| x == "Title IV-A pays $20,000 of capital purchases, over its 15% limit of $15,000 (award $100,000)"),
+        "{w:?}"
+    );
 }

@@ -58,3 +58,94 @@ pub(super) fn check_caps(plan: &Plan, years: &mut [YearBudget], warnings: &mut V
         }
     }
 }
+
+/// What a source may pay for, checked against the initiatives it pays: a capital-only source
+/// (a bond) paying running costs, an operating-only one paying purchases, or a grant's capital
+/// share above its limit (Title IV-A: 15% on devices and equipment). Each is a warning naming
+/// the initiative or the source.
+pub(super) fn restrictions(
+    plan: &Plan,
+    horizon: &crate::model::Horizon,
+    warnings: &mut Vec<String>,
+) {
+    use crate::model::SpendKind;
+    let restricted =
+        |s: &crate::model::FundingSource| s.spend_only.is_some() || s.max_capital_pct.is_some();
+    if !plan.budget.sources.iter().any(restricted) {
+        // Nothing to check: the roll-up stays one pass over the initiatives.
+        return;
+    }
+    let (first, last) = (
+        horizon.first_quarter().index(),
+        horizon.last_quarter().index(),
+    );
+    let escalation = plan
+        .budget
+        .escalation_pct
+        .unwrap_or(crate::model::DEFAULT_ESCALATION_PCT);
+    let mut capital: BTreeMap<&str, i64> = BTreeMap::new();
+    for ini in &plan.initiatives {
+        let lines = super::initiative_quarters(ini, ini.start, first, last, escalation);
+        for (payer, pct) in ini.payers() {
+            let Some(src) = settings_source(plan, payer) else {
+                continue;
+            };
+            let share = |recurring: bool| -> i64 {
+                lines
+                    .iter()
+                    .filter(|(_, r, _)| *r == recurring)
+                    .map(|(_, _, c)| c * i64::from(pct) / 100)
+                    .sum()
+            };
+            let (one_time, running) = (share(false), share(true));
+            match src.spend_only {
+                Some(SpendKind::Capital) if running > 0 => warnings.push(format!(
+                    "{} {}: {} may pay only capital costs, not its {} of running costs",
+                    ini.id,
+                    ini.title,
+                    src.name,
+                    money(running)
+                )),
+                Some(SpendKind::Capital) if ini.spend == SpendKind::Operating && one_time > 0 => {
+                    warnings.push(format!(
+                        "{} {}: {} may pay only capital costs, and this work is operating",
+                        ini.id, ini.title, src.name
+                    ))
+                }
+                Some(SpendKind::Operating) if ini.spend == SpendKind::Capital && one_time > 0 => {
+                    warnings.push(format!(
+                        "{} {}: {} may pay only operating costs, not a {} purchase",
+                        ini.id,
+                        ini.title,
+                        src.name,
+                        money(one_time)
+                    ))
+                }
+                _ => {}
+            }
+            if ini.spend == SpendKind::Capital {
+                *capital.entry(src.id.as_str()).or_default() += one_time;
+            }
+        }
+    }
+    for s in &plan.budget.sources {
+        let (Some(pct), Some(award)) = (s.max_capital_pct, s.award_cents) else {
+            continue;
+        };
+        let limit = award * i64::from(pct) / 100;
+        let spent = capital.get(s.id.as_str()).copied().unwrap_or(0);
+        if spent > limit {
+            warnings.push(format!(
+                "{} pays {} of capital purchases, over its {pct}% limit of {} (award {})",
+                s.name,
+                money(spent),
+                money(limit),
+                money(award)
+            ));
+        }
+    }
+}
+
+fn settings_source<'p>(plan: &'p Plan, id: &str) -> Option<&'p crate::model::FundingSource> {
+    plan.budget.sources.iter().find(|s| s.id == id)
+}

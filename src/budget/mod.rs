@@ -166,8 +166,8 @@ pub fn split_even(total: i64, n: i64, k: i64) -> i64 {
 }
 
 /// An initiative's spend quarter by quarter were it to start at `start`, from `first_q` to
-/// `last_q` (quarter indexes):
-/// its one-time cost spread evenly over its own quarters, then its recurring cost from the
+/// `last_q` (quarter indexes): its one-time cost spread evenly over its own quarters (or, when
+/// leased, its yearly payments from the start quarter), then its recurring cost from the
 /// quarter after it ends, escalated each fiscal year after the first by its own rate or
 /// `escalation`. Each entry is (quarter, recurring, cents). The one statement of how an
 /// initiative costs money: the budget, the scheduler, the reports and `vcio erate` all use it.
@@ -180,10 +180,31 @@ pub fn initiative_quarters(
 ) -> Vec<(i32, bool, i64)> {
     let (start, n) = (start.index(), i64::from(ini.duration_q()));
     let mut out = Vec::with_capacity(n as usize + 4);
-    for k in 0..n {
-        let q = start + k as i32;
-        if (first_q..=last_q).contains(&q) {
-            out.push((q, false, split_even(ini.one_time_cents, n, k)));
+    match ini.lease {
+        // A lease pays yearly from the start quarter instead of the cost up front.
+        Some(lease) => {
+            let payment = lease.payment(ini.one_time_cents);
+            let years = i64::from(lease.years.max(1));
+            for y in 0..years {
+                let q = start + 4 * y as i32;
+                // At 0% the last payment takes the remainder, so the payments sum to the cost.
+                let cents = if lease.rate_bp == 0 && y + 1 == years {
+                    ini.one_time_cents - payment * (years - 1)
+                } else {
+                    payment
+                };
+                if (first_q..=last_q).contains(&q) {
+                    out.push((q, false, cents));
+                }
+            }
+        }
+        None => {
+            for k in 0..n {
+                let q = start + k as i32;
+                if (first_q..=last_q).contains(&q) {
+                    out.push((q, false, split_even(ini.one_time_cents, n, k)));
+                }
+            }
         }
     }
     if ini.recurring_cents > 0 {
@@ -324,6 +345,7 @@ pub fn roll_up_with<'a>(
     }
     let mut budget = settle(plan, horizon, &grid);
     budget.warnings.extend(timing.warnings());
+    caps::restrictions(plan, horizon, &mut budget.warnings);
     budget
 }
 

@@ -287,6 +287,7 @@ fn roadmap_action(action: RoadmapCmd, ws: &mut Workspace) -> CliResult {
             erate,
             resolves,
             owner,
+            lease,
         } => {
             let start: Quarter = start
                 .parse()
@@ -323,6 +324,7 @@ fn roadmap_action(action: RoadmapCmd, ws: &mut Workspace) -> CliResult {
                 recurring_cents: cents("--recurring", recurring)?,
                 funding,
                 funding_shares,
+                lease: lease.as_deref().map(lease_arg).transpose()?,
                 erate,
                 resolves,
                 owner: owner.unwrap_or_default(),
@@ -420,4 +422,28 @@ fn funding_arg(
         .map(|s| s.source.clone())
         .unwrap_or_default();
     Ok((primary, shares))
+}
+
+/// `--lease YEARS:RATE` ("4:3.5" or "4:3.5%").
+fn lease_arg(v: &str) -> CliResult<crate::model::Lease> {
+    let bad = || {
+        UserError(format!(
+            "--lease: expected YEARS:RATE like 4:3.5, found {v:?}"
+        ))
+    };
+    let (years, rate) = v.split_once(':').ok_or_else(bad)?;
+    let years: u8 = years.trim().parse().map_err(|_| bad())?;
+    let rate: f64 = rate
+        .trim()
+        .trim_end_matches('%')
+        .parse()
+        .map_err(|_| bad())?;
+    if !(1..=10).contains(&years) || !(0.0..=25.0).contains(&rate) {
+        return Err("--lease: 1 to 10 years at 0% to 25%".into());
+    }
+    Ok(crate::model::Lease {
+        years,
+        // Basis points: 3.5% -> 350.
+        rate_bp: (rate * 100.0).round() as u32,
+    })
 }

@@ -6,7 +6,7 @@
 use super::context::CliResult;
 use super::{FundingCmd, SiteCmd, UserError};
 use crate::edit::Edit;
-use crate::model::{FiscalYear, FundingSource, Reimbursement, Site, SourceKind};
+use crate::model::{FiscalYear, FundingSource, Reimbursement, Site, SourceKind, SpendKind};
 use crate::workspace::Workspace;
 
 /// `KEY=VALUE` arguments, in order.
@@ -292,6 +292,8 @@ pub fn funding(ws: &mut Workspace, cmd: FundingCmd) -> CliResult {
                     .map(|v| years("--years", &v))
                     .transpose()?
                     .unwrap_or_default(),
+                spend_only: None,
+                max_capital_pct: None,
             };
             let text = crate::views::district::limits_text(&source);
             b.sources.push(source);
@@ -309,9 +311,23 @@ pub fn funding(ws: &mut Workspace, cmd: FundingCmd) -> CliResult {
                     "award" => s.award_cents = optional_amount(&k, &v)?,
                     "years" if v.eq_ignore_ascii_case("any") => s.years.clear(),
                     "years" => s.years = years(&k, &v)?,
+                    "spend_only" => {
+                        s.spend_only = match v.to_ascii_lowercase().as_str() {
+                            "capital" => Some(SpendKind::Capital),
+                            "operating" => Some(SpendKind::Operating),
+                            "" | "any" | "none" => None,
+                            _ => return Err(bad(&k, "capital, operating or any", &v)),
+                        }
+                    }
+                    "max_capital_pct" => {
+                        s.max_capital_pct = match v.as_str() {
+                            "" | "none" => None,
+                            _ => Some(percent(&k, &v)?),
+                        }
+                    }
                     _ => {
                         return Err(UserError(format!(
-                            "unknown key {k:?}; keys: name, kind, annual_cap, award, years"
+                            "unknown key {k:?}; keys: name, kind, annual_cap, award, years, spend_only, max_capital_pct"
                         )));
                     }
                 }

@@ -354,6 +354,10 @@ pub enum RoadmapCmd {
         /// Who leads it.
         #[arg(long)]
         owner: Option<String>,
+        /// Pay by lease or lease-purchase: YEARS:RATE, e.g. 4:3.5 (4 yearly payments at 3.5%)
+        /// instead of the one-time cost up front.
+        #[arg(long)]
+        lease: Option<String>,
     },
     /// Create an initiative from a failing standard's remediation template.
     Fix {

@@ -31,6 +31,13 @@ pub struct FundingSource {
     /// Grants: the fiscal years the award may be spent in (empty: any year).
     #[serde(default)]
     pub years: Vec<FiscalYear>,
+    /// What the source may pay for: capital only (a bond), operating only, or either.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spend_only: Option<super::initiative::SpendKind>,
+    /// At most this share of the award on capital purchases (devices, equipment), percent:
+    /// Title IV-A's 15% limit on the technology share.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_capital_pct: Option<u8>,
 }
 
 /// The E-Rate Category Two five-year budget: per student with a floor, pre-discount.
@@ -108,6 +115,8 @@ impl Default for BudgetSettings {
                     annual_cap_cents: None,
                     award_cents: None,
                     years: Vec::new(),
+                    spend_only: None,
+                    max_capital_pct: None,
                 },
                 FundingSource {
                     id: ERATE.into(),
@@ -116,6 +125,8 @@ impl Default for BudgetSettings {
                     annual_cap_cents: None,
                     award_cents: None,
                     years: Vec::new(),
+                    spend_only: None,
+                    max_capital_pct: None,
                 },
             ],
             annual_cap_cents: None,

@@ -35,6 +35,32 @@ pub enum Effect {
     Retire { select: Selector },
 }
 
+/// Paying for an initiative by lease or lease-purchase: equal yearly payments over `years`
+/// at `rate_bp` basis points a year (350 = 3.5%), the first in the initiative's start quarter,
+/// instead of the one-time cost up front.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lease {
+    pub years: u8,
+    pub rate_bp: u32,
+}
+
+impl Lease {
+    /// The yearly payment on `principal` cents: principal x r(1+r)^n / ((1+r)^n - 1), rounded
+    /// to the cent (at 0% the principal split evenly, the last payment taking the remainder).
+    pub fn payment(&self, principal: i64) -> i64 {
+        let n = i32::from(self.years.max(1));
+        if self.rate_bp == 0 {
+            return principal / i64::from(n);
+        }
+        let r = f64::from(self.rate_bp) / 10_000.0;
+        let grow = (1.0 + r).powi(n);
+        let payment = principal as f64 * r * grow / (grow - 1.0);
+        // A principal within the money bounds keeps this far inside i64.
+        payment.round() as i64
+    }
+}
+
 /// One source's share of an initiative's cost.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -64,6 +90,9 @@ pub struct Initiative {
     pub escalation_pct: Option<u8>,
     /// Funding source id.
     pub funding: String,
+    /// Paid by lease or lease-purchase instead of up front.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lease: Option<Lease>,
     /// Split funding: the sources paying the district's part, each a percentage (summing to
     /// 100), e.g. bond 60% and general fund 40%. Empty: `funding` pays it all. E-Rate's share
     /// comes off each part as usual.
@@ -113,6 +142,7 @@ impl Initiative {
             escalation_pct: None,
             funding: super::budget::GENERAL_FUND.into(),
             funding_shares: Vec::new(),
+            lease: None,
             spend: SpendKind::default(),
             erate: None,
             erate_one_time_pct: None,

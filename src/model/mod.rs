@@ -21,7 +21,7 @@ pub use budget::{
 };
 pub use district::{District, ErateSettings, Exemption, ExemptionKind, Reimbursement, Site};
 pub use horizon::Horizon;
-pub use initiative::{Effect, FundingShare, Initiative, SpendKind};
+pub use initiative::{Effect, FundingShare, Initiative, Lease, SpendKind};
 pub use inventory::{AttrValue, Category, ErateCategory, Item, ModelMapping, marks};
 pub use plan::Plan;
 pub use select::{Num, Pred, Selector};

@@ -195,6 +195,11 @@ pub fn initiative(ini: &Initiative) -> Result<(), Invalid> {
     text(&at("the title"), &ini.title, MAX_SHORT)?;
     text(&at("the owner"), &ini.owner, MAX_SHORT)?;
     text(&at("the funding"), &ini.funding, MAX_SHORT)?;
+    if let Some(l) = ini.lease
+        && (!(1..=10).contains(&l.years) || l.rate_bp > 2_500)
+    {
+        return Err(at("a lease runs 1 to 10 years at 0% to 25%"));
+    }
     if !ini.funding_shares.is_empty() {
         list(&at("the funding shares"), &ini.funding_shares, MAX_LIST)?;
         let total: u32 = ini.funding_shares.iter().map(|s| u32::from(s.pct)).sum();

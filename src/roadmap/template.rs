@@ -91,6 +91,7 @@ pub fn from_standard(
         escalation_pct: None,
         funding: crate::model::GENERAL_FUND.into(),
         funding_shares: Vec::new(),
+        lease: None,
         spend: if rem.recurring.is_some() && cost(&rem.cost) == 0 {
             SpendKind::Operating
         } else {

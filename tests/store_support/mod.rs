@@ -94,6 +94,8 @@ pub fn rich_plan() -> Plan {
         annual_cap_cents: Some(5_000_000),
         award_cents: Some(12_000_000),
         years: vec![FiscalYear(2027), FiscalYear(2028)],
+        spend_only: None,
+        max_capital_pct: None,
     });
     budget.annual_cap_cents = Some(90_000_000);
     budget.caps_by_year.insert(FiscalYear(2028), 80_000_000);

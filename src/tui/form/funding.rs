@@ -135,6 +135,8 @@ impl FundingForm {
             annual_cap_cents,
             award_cents,
             years,
+            spend_only: None,
+            max_capital_pct: None,
         };
         if self.base.as_ref() == Some(&source) {
             return Ok(Saved::unchanged(format!("{id} unchanged")));
