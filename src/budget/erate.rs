@@ -234,6 +234,9 @@ pub(super) struct Ledger<'a> {
     as_of: NaiveDate,
     /// C2 budget and pre-discount use per cycle (by its first funding year).
     cycles: BTreeMap<i32, (C2Budget, i64)>,
+    /// Funding year -> its cycle's first year: sizing a cycle walks the schools, so it is done
+    /// once per cycle, not once per grid cell.
+    cycle_of: BTreeMap<i32, i32>,
 }
 
 impl<'a> Ledger<'a> {
@@ -252,6 +255,7 @@ impl<'a> Ledger<'a> {
             current_fy: funding_year_of(YearMonth::of(horizon.as_of)),
             as_of: horizon.as_of,
             cycles: BTreeMap::new(),
+            cycle_of: BTreeMap::new(),
         };
         // The current cycle is always reported, planned or not.
         l.cycle(l.current_fy);
@@ -265,7 +269,11 @@ impl<'a> Ledger<'a> {
     /// The cycle containing a funding year: its budget and what is used of it so far (the
     /// current cycle starts at what the district has committed already).
     fn cycle(&mut self, fy: i32) -> Option<&mut (C2Budget, i64)> {
+        if let Some(first) = self.cycle_of.get(&fy) {
+            return self.cycles.get_mut(first);
+        }
         let budget = self.program.c2_budget(&self.plan.district, fy)?;
+        self.cycle_of.insert(fy, budget.first_year);
         let committed = if (budget.first_year..=budget.last_year).contains(&self.current_fy) {
             self.plan.district.erate.c2_committed_cents.max(0)
         } else {
