@@ -57,13 +57,21 @@ impl ErateSummary {
     pub fn lines(&self) -> Vec<String> {
         let e = self;
         let mut out = vec![
-            format!(
-                "E-Rate: C1 {}%, C2 {}% ({}); now {}",
-                e.c1_pct,
-                e.c2_pct,
-                e.reimbursement.to_uppercase(),
-                e.funding_year_name
-            ),
+            if e.c1_pct == 0 && e.c2_pct == 0 {
+                // No discount recorded is a missing fact, not a district without E-Rate.
+                format!(
+                    "E-Rate: discounts not recorded, so no reimbursement is counted (vcio district set nslp_pct=N rural=true|false, or erate_c1_pct / erate_c2_pct); now {}",
+                    e.funding_year_name
+                )
+            } else {
+                format!(
+                    "E-Rate: C1 {}%, C2 {}% ({}); now {}",
+                    e.c1_pct,
+                    e.c2_pct,
+                    e.reimbursement.to_uppercase(),
+                    e.funding_year_name
+                )
+            },
             format!(
                 "C2 budget {}: {} ({}), committed {}, planned {}, remaining {}",
                 e.c2_cycle,
