@@ -31,8 +31,20 @@ pub fn severity_style(app: &App, s: Severity) -> Style {
     }
 }
 
-/// The window title: which year is shown and how many rows.
-pub fn title(app: &App, n: usize) -> String {
+/// The window title: which year is shown, how many standards fail and, apart, how many
+/// cannot be judged yet ("Failing FY2027 (6,?109)"): unknown is never counted as failing.
+pub fn title(app: &App, rows: &[crate::tui::view::StdRow]) -> String {
+    // Rows fixed by the roadmap (shown with the fix) still fail if nothing is done.
+    let unknown = rows.iter().filter(|r| r.status == Status::Unknown).count();
+    let failing = rows
+        .iter()
+        .filter(|r| matches!(r.status, Status::Fail | Status::Pass))
+        .count();
+    let n = if unknown > 0 {
+        format!("{failing},{}{unknown}", app.glyphs().unknown)
+    } else {
+        rows.len().to_string()
+    };
     let y = app.year_index();
     let fy = app
         .derived()
@@ -55,7 +67,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme();
     let g = app.glyphs();
     let rows = app.standard_rows();
-    let block = super::block(app, Pane::Standards, title(app, rows.len()));
+    let block = super::block(app, Pane::Standards, title(app, &rows));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let visible = inner.height as usize;
