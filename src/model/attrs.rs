@@ -39,6 +39,17 @@ impl Attrs {
     }
 
     pub fn get(&self, name: &str) -> Option<&AttrValue> {
+        // An item has a handful of attributes, and this runs for every predicate on every item
+        // of a 100k scan: a linear look with the length compared first skips the byte compare
+        // (a libc call) for almost every key, where a binary search called it two or three
+        // times (it was a fifth of the scan's time).
+        if self.0.len() <= 8 {
+            return self
+                .0
+                .iter()
+                .find(|(k, _)| k.len() == name.len() && k.as_ref() == name)
+                .map(|(_, v)| v);
+        }
         self.0
             .binary_search_by(|(k, _)| k.as_ref().cmp(name))
             .ok()
