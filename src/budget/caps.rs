@@ -79,10 +79,7 @@ pub(super) fn restrictions(
         horizon.first_quarter().index(),
         horizon.last_quarter().index(),
     );
-    let escalation = plan
-        .budget
-        .escalation_pct
-        .unwrap_or(crate::model::DEFAULT_ESCALATION_PCT);
+    let escalation = plan.budget.escalation();
     let mut capital: BTreeMap<&str, i64> = BTreeMap::new();
     for ini in &plan.initiatives {
         let lines = super::initiative_quarters(ini, ini.start, first, last, escalation);

@@ -147,14 +147,7 @@ impl<'a> Timing<'a> {
         let Some(category) = ini.erate else {
             return [(Line::None, cents), (Line::None, 0)];
         };
-        let pct = if recurring {
-            ini.erate_recurring_pct
-        } else {
-            ini.erate_one_time_pct
-        }
-        .unwrap_or(100)
-        .min(100);
-        let eligible = cents * i64::from(pct) / 100;
+        let eligible = cents * i64::from(ini.eligible_pct(recurring)) / 100;
         let quarter = Quarter::from_index(q);
         let ym = self.cal.quarter_start(quarter);
         let fy = self.program.funding_year_for(ym, category, recurring);

@@ -293,10 +293,7 @@ pub fn roll_up_with<'a>(
         let qi = i64::from(crate::model::Quarter::from_index(q).q) - 1;
         split_even(annual, 4, qi)
     };
-    let escalation = plan
-        .budget
-        .escalation_pct
-        .unwrap_or(crate::model::DEFAULT_ESCALATION_PCT);
+    let escalation = plan.budget.escalation();
     let fy_of = |q: i32| crate::model::Quarter::from_index(q).fy.0;
     // Recurring costs in a year `years` after their first, escalated.
     let grown = |annual: i64, pct: u8, years: i32| {

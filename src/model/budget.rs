@@ -138,6 +138,10 @@ impl Default for BudgetSettings {
 }
 
 impl BudgetSettings {
+    /// The yearly escalation in force, percent: the district's, else the default.
+    pub fn escalation(&self) -> u8 {
+        self.escalation_pct.unwrap_or(DEFAULT_ESCALATION_PCT)
+    }
     pub fn source(&self, id: &str) -> Option<&FundingSource> {
         self.sources.iter().find(|s| s.id == id)
     }

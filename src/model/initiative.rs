@@ -155,6 +155,20 @@ impl Initiative {
         }
     }
 
+    /// The E-Rate-eligible share of its one-time or recurring cost, percent (0 without an
+    /// E-Rate category; 100 unless set).
+    pub fn eligible_pct(&self, recurring: bool) -> u8 {
+        if self.erate.is_none() {
+            return 0;
+        }
+        let set = if recurring {
+            self.erate_recurring_pct
+        } else {
+            self.erate_one_time_pct
+        };
+        set.unwrap_or(100).min(100)
+    }
+
     /// Who pays: (source id, percent) pairs summing to 100.
     pub fn payers(&self) -> Vec<(&str, u8)> {
         if self.funding_shares.is_empty() {

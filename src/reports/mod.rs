@@ -295,11 +295,7 @@ impl<'a> ReportInput<'a> {
     /// done), before E-Rate reimbursement: the same arithmetic as the budget roll-up, so the
     /// per-year columns of all initiatives plus inventory running costs equal the budget.
     pub fn spend_by_year(&self, ini: &Initiative) -> Vec<i64> {
-        let escalation = self
-            .plan
-            .budget
-            .escalation_pct
-            .unwrap_or(crate::model::DEFAULT_ESCALATION_PCT);
+        let escalation = self.plan.budget.escalation();
         spend_by_year(ini, self.horizon(), escalation)
     }
 

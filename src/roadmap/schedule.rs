@@ -141,10 +141,7 @@ impl Ledger {
             caps: h.years.iter().map(|fy| plan.budget.cap_for(*fy)).collect(),
             sources,
             pct: plan.district.erate_rates(),
-            escalation: plan
-                .budget
-                .escalation_pct
-                .unwrap_or(crate::model::DEFAULT_ESCALATION_PCT),
+            escalation: plan.budget.escalation(),
         };
         for item in &plan.items {
             let annual = item
@@ -214,7 +211,7 @@ impl Ledger {
 /// the discount it counts on cannot exist.
 fn fundable_from(plan: &Plan, horizon: &Horizon, ini: &Initiative, now: Quarter) -> Quarter {
     let Some(cat) = ini.erate else { return now };
-    if ini.one_time_cents == 0 || ini.erate_one_time_pct == Some(0) {
+    if ini.one_time_cents == 0 || ini.eligible_pct(false) == 0 {
         return now;
     }
     let p = crate::model::erate::program();

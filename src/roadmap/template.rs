@@ -27,10 +27,7 @@ pub fn from_standard(
     // (a $38,000 firewall pair is not a $3,000 switch), at the template's price elsewhere.
     // Their price then, escalated by whole years to the year the work starts.
     let failing = engine.failing_items(plan, index, 0);
-    let pct = plan
-        .budget
-        .escalation_pct
-        .unwrap_or(crate::model::DEFAULT_ESCALATION_PCT);
+    let pct = plan.budget.escalation();
     let start_year = d.calendar().quarter_start(start).year;
     let (priced_units, priced_cents) =
         failing

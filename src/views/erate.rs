@@ -48,29 +48,18 @@ pub fn lines(plan: &Plan, derived: &Derived) -> Vec<ErateLine> {
     let mut out: Vec<ErateLine> = Vec::new();
     for ini in &plan.initiatives {
         let Some(cat) = ini.erate else { continue };
-        let escalation = plan
-            .budget
-            .escalation_pct
-            .unwrap_or(crate::model::DEFAULT_ESCALATION_PCT);
+        let escalation = plan.budget.escalation();
         let quarters =
             crate::budget::initiative_quarters(ini, ini.start, first_q, last_q, escalation);
         for (q, recurring, cents) in quarters {
-            if q < first_q || q > last_q || cents == 0 {
+            if cents == 0 {
                 continue;
             }
-            if recurring && ini.erate_recurring_pct == Some(0)
-                || !recurring && ini.erate_one_time_pct == Some(0)
-            {
+            let pct = ini.eligible_pct(recurring);
+            if pct == 0 {
                 // Not eligible at all: the note says why; no line to file.
                 continue;
             }
-            let pct = if recurring {
-                ini.erate_recurring_pct
-            } else {
-                ini.erate_one_time_pct
-            }
-            .unwrap_or(100)
-            .min(100);
             let start = h
                 .calendar
                 .quarter_start(crate::model::Quarter::from_index(q));
