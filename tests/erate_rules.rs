@@ -614,3 +614,63 @@ fn a_source_restricted_to_capital_or_a_capital_share_warns_when_it_pays_otherwis
         "{w:?}"
     );
 }
+
+#[test]
+fn the_c2_budget_standard_is_judged_from_the_schools_not_a_typed_share() {
+    use vcio::assess::eval::Status;
+    use vcio::derive::Engine;
+    // 4 schools x 100 students: C2 budget $120,700 (the floor per school). $30,000 committed
+    // already is 24.9%; with a $70,000 C2 project in April 2027 it is $100,000 = 82.9%.
+    let mut plan = plan_with(&[("a", 100), ("b", 100), ("c", 100), ("d", 100)], 80, 80);
+    plan.district.erate.c2_committed_cents = 30_000_00;
+    // A typed share is set aside once the budget can be sized from the schools.
+    plan.answers
+        .insert("erate_c2_committed_pct".into(), AnswerValue::Number(95.0));
+    plan.initiatives.push(c2("SW", "FY2027-Q4", 70_000_00));
+    let library = vcio::standards::Library::load(None).expect("embedded library");
+    let at = library
+        .standards
+        .iter()
+        .position(|s| s.id == "NET-11")
+        .expect("NET-11 in the library");
+    let mut engine = Engine::new(&plan, library.clone(), as_of());
+    let d = engine.derived();
+    let now = &d.baseline[0].outcomes[at];
+    assert_eq!(now.status, Status::Fail, "{}", now.evidence);
+    assert!(
+        now.evidence.starts_with("24.9% of the C2 budget"),
+        "{}",
+        now.evidence
+    );
+    let planned = &d.projected[0].outcomes[at];
+    assert_eq!(planned.status, Status::Pass, "{}", planned.evidence);
+    assert!(
+        planned
+            .evidence
+            .contains("(committed $30,000 + planned $70,000 of $120,700)"),
+        "{}",
+        planned.evidence
+    );
+
+    // Moving the project out of the plan's reach (into the next cycle, E-Rate FY2031) leaves
+    // only what is committed: the projection follows the move.
+    let edit = move_to("SW", "FY2032-Q1");
+    vcio::edit::apply(&mut plan, edit.clone()).expect("move applies");
+    engine.update(&plan, &edit);
+    let after = &engine.derived().projected[0].outcomes[at];
+    assert_eq!(after.status, Status::Fail, "{}", after.evidence);
+
+    // Without any student count the budget cannot be sized: the typed share is used.
+    plan.district.students = 0;
+    for s in &mut plan.district.sites {
+        s.students = 0;
+    }
+    let engine = Engine::new(&plan, library.clone(), as_of());
+    let typed = &engine.derived().baseline[0].outcomes[at];
+    assert_eq!(typed.status, Status::Pass, "{}", typed.evidence);
+    assert!(
+        typed.evidence.starts_with("answered 95"),
+        "{}",
+        typed.evidence
+    );
+}

@@ -85,6 +85,17 @@ pub struct YearView<'a> {
     pub totals: &'a SlotTotals,
     pub district: &'a District,
     pub answer: &'a dyn Fn(&str) -> Option<&'a AnswerValue>,
+    /// Answers vcio works out from the plan; they take the place of a typed answer.
+    pub computed: &'a [ComputedAnswer],
+}
+
+/// An answer worked out from the plan instead of asked (the share of the C2 budget committed
+/// or planned), with the sentence saying how, which becomes the evidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComputedAnswer {
+    pub key: &'static str,
+    pub value: AnswerValue,
+    pub how: String,
 }
 
 impl YearView<'_> {
@@ -344,7 +355,8 @@ fn combine(outcomes: Vec<Outcome>, all: bool) -> Outcome {
 }
 
 fn answer(v: &YearView, key: &str, expect: &CExpect) -> Outcome {
-    let Some(a) = (v.answer)(key) else {
+    let computed = v.computed.iter().find(|c| c.key == key);
+    let Some(a) = computed.map(|c| &c.value).or_else(|| (v.answer)(key)) else {
         return Outcome::unknown(
             format!("not answered ({key})"),
             Need::Answer(key.to_string()),
@@ -356,6 +368,10 @@ fn answer(v: &YearView, key: &str, expect: &CExpect) -> Outcome {
             Some(f64::from(u8::from(ok))),
             text,
         )
+    };
+    let said = |n: f64| match computed {
+        Some(c) => c.how.clone(),
+        None => format!("answered {}", group(n)),
     };
     let mismatch = || {
         Outcome::unknown(
@@ -370,11 +386,11 @@ fn answer(v: &YearView, key: &str, expect: &CExpect) -> Outcome {
         (CExpect::No, AnswerValue::Yes) => verdict(false, "answered yes".into()),
         (CExpect::AtLeast(t), AnswerValue::Number(n)) => verdict(
             *n + 1e-9 >= *t,
-            format!("answered {}, need at least {}", group(*n), group(*t)),
+            format!("{}, need at least {}", said(*n), group(*t)),
         ),
         (CExpect::AtMost(t), AnswerValue::Number(n)) => verdict(
             *n <= *t + 1e-9,
-            format!("answered {}, need at most {}", group(*n), group(*t)),
+            format!("{}, need at most {}", said(*n), group(*t)),
         ),
         (CExpect::WithinDays(days), AnswerValue::Date(d)) => {
             let age = (v.ref_date - *d).num_days();

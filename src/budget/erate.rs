@@ -96,6 +96,12 @@ impl ErateSummary {
     }
 }
 
+/// The E-Rate summary before any initiative: rates, the current C2 budget and what the
+/// district has committed, the deadlines.
+pub fn summary_before_plan(plan: &Plan, horizon: &Horizon) -> ErateSummary {
+    Ledger::new(plan, horizon).finish(&mut Vec::new())
+}
+
 fn district_fy_of_july(cal: FiscalCalendar, funding_year: i32) -> i32 {
     YearMonth::new(funding_year, 7).map_or(funding_year + 1, |ym| cal.fy_of(ym).0)
 }

@@ -9,7 +9,7 @@
 
 use super::{Horizon, YearAssessment};
 use crate::assess::compile::{CCheck, CPer, Compiled};
-use crate::assess::eval::{Outcome, Status, YearView, evaluate};
+use crate::assess::eval::{ComputedAnswer, Outcome, Status, YearView, evaluate};
 use crate::assess::slots::SlotTotals;
 use crate::fast_hash::FastMap;
 use crate::model::{AnswerValue, Effect, Plan, Quarter};
@@ -84,6 +84,7 @@ pub struct Memo {
     valid: bool,
     resolved: Vec<Option<(NaiveDate, String, Quarter)>>,
     answers: Vec<Vec<(String, AnswerValue)>>,
+    computed: Vec<ComputedAnswer>,
 }
 
 impl Memo {
@@ -94,12 +95,17 @@ impl Memo {
 
 impl Judge<'_> {
     /// Judges every standard for every horizon year, ignoring initiatives (the baseline).
-    pub fn baseline(&self, plan: &Plan, totals: &SlotTotals) -> Vec<YearAssessment> {
+    pub fn baseline(
+        &self,
+        plan: &Plan,
+        totals: &SlotTotals,
+        computed: &[ComputedAnswer],
+    ) -> Vec<YearAssessment> {
         let inputs = Inputs {
             resolved: vec![None; self.compiled.checks.len()],
             answers: vec![BTreeMap::new(); self.horizon.years.len()],
         };
-        self.judge_all(plan, totals, &inputs)
+        self.judge_all(plan, totals, &inputs, computed)
     }
 
     /// The projection with initiatives: answers set by completed initiatives count and named
@@ -111,6 +117,7 @@ impl Judge<'_> {
         plan: &Plan,
         old_totals: &SlotTotals,
         totals: &SlotTotals,
+        computed: &[ComputedAnswer],
         memo: &mut Memo,
         years: &mut Vec<YearAssessment>,
     ) {
@@ -120,7 +127,8 @@ impl Judge<'_> {
             && old_totals.values.len() == totals.values.len()
             && memo.resolved.len() == inputs.resolved.len();
         if !comparable {
-            *years = self.judge_all(plan, totals, &inputs);
+            *years = self.judge_all(plan, totals, &inputs, computed);
+            memo.computed = computed.to_vec();
             memo.resolved = inputs
                 .resolved
                 .iter()
@@ -131,12 +139,14 @@ impl Judge<'_> {
             return;
         }
         let changed = changed_slots(old_totals, totals);
+        let computed_changed = memo.computed != computed;
         let n_years = self.horizon.years.len();
         for (y, ya) in years.iter_mut().enumerate() {
             let ref_date = self.horizon.ref_dates[y];
-            let answers_changed = !same_answers(&memo.answers[y], &inputs.answers[y]);
+            let answers_changed =
+                computed_changed || !same_answers(&memo.answers[y], &inputs.answers[y]);
             let lookup = |k: &str| inputs.answers[y].get(k).or_else(|| plan.answers.get(k));
-            let view = self.view(plan, y, totals, &lookup);
+            let view = self.view(plan, y, totals, &lookup, computed);
             let mut touched = false;
             for (i, check) in self.compiled.checks.iter().enumerate() {
                 let now = resolved_by(&inputs.resolved[i], ref_date);
@@ -170,6 +180,9 @@ impl Judge<'_> {
                 *old = new.map(|(d, id, end)| (d, id.to_string(), end));
             }
         }
+        if computed_changed {
+            memo.computed = computed.to_vec();
+        }
         for (old, new) in memo.answers.iter_mut().zip(&inputs.answers) {
             if !same_answers(old, new) {
                 *old = owned_answers(new);
@@ -177,12 +190,18 @@ impl Judge<'_> {
         }
     }
 
-    fn judge_all(&self, plan: &Plan, totals: &SlotTotals, inputs: &Inputs) -> Vec<YearAssessment> {
+    fn judge_all(
+        &self,
+        plan: &Plan,
+        totals: &SlotTotals,
+        inputs: &Inputs,
+        computed: &[ComputedAnswer],
+    ) -> Vec<YearAssessment> {
         let h = self.horizon;
         (0..h.years.len())
             .map(|y| {
                 let lookup = |k: &str| inputs.answers[y].get(k).or_else(|| plan.answers.get(k));
-                let view = self.view(plan, y, totals, &lookup);
+                let view = self.view(plan, y, totals, &lookup, computed);
                 let outcomes = self
                     .compiled
                     .checks
@@ -207,6 +226,7 @@ impl Judge<'_> {
         y: usize,
         totals: &'a SlotTotals,
         answer: &'a dyn Fn(&str) -> Option<&'a AnswerValue>,
+        computed: &'a [ComputedAnswer],
     ) -> YearView<'a> {
         YearView {
             year: y,
@@ -216,6 +236,7 @@ impl Judge<'_> {
             totals,
             district: &plan.district,
             answer,
+            computed,
         }
     }
 

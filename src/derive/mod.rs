@@ -6,6 +6,7 @@
 //! re-judges only the checks whose inputs changed (`judge`) and rewrites only the moved
 //! initiatives' warnings; it never re-scans the inventory.
 
+pub mod computed;
 pub mod effects;
 mod exemptions;
 mod judge;
@@ -209,7 +210,12 @@ impl Engine {
         self.inventory_costs = costs.finish();
         self.effects.clear();
         self.effects.rebuild(plan, &self.items_by_kind);
-        self.derived.baseline = self.judge().baseline(plan, &self.baseline_totals);
+        let erate = crate::budget::erate::summary_before_plan(plan, &self.derived.horizon);
+        self.derived.baseline = self.judge().baseline(
+            plan,
+            &self.baseline_totals,
+            &computed::answers(plan, &erate, false),
+        );
         self.recompute_initiatives(plan, None);
     }
 
@@ -242,7 +248,10 @@ impl Engine {
             self.effects.rebuild(plan, &self.items_by_kind);
         }
         if t.answers {
-            self.derived.baseline = self.judge().baseline(plan, &self.baseline_totals);
+            let computed = computed::answers(plan, &self.derived.budget.erate, false);
+            self.derived.baseline = self
+                .judge()
+                .baseline(plan, &self.baseline_totals, &computed);
             // Plan answers are an input of every projected year: judge it afresh.
             self.memo.invalidate();
         }
@@ -259,12 +268,16 @@ impl Engine {
         let mut effects = std::mem::take(&mut self.effects);
         effects.apply(plan, &self.derived.horizon, &self.scan_ctx(), &mut totals);
         self.effects = effects;
+        // The budget first: the projection reads the C2 share the plan commits.
+        self.derived.budget = roll_up_with(plan, &self.derived.horizon, &self.inventory_costs);
+        let computed = computed::answers(plan, &self.derived.budget.erate, true);
         let mut memo = std::mem::take(&mut self.memo);
         let mut projected = std::mem::take(&mut self.derived.projected);
         self.judge().projected(
             plan,
             &self.projected_totals,
             &totals,
+            &computed,
             &mut memo,
             &mut projected,
         );
@@ -272,7 +285,6 @@ impl Engine {
         self.derived.projected = projected;
         self.projected_totals = totals;
         self.derived.fixes = self.fixes(plan);
-        self.derived.budget = roll_up_with(plan, &self.derived.horizon, &self.inventory_costs);
         self.placement_warnings(plan, moved);
         let mut warnings: Vec<String> = self.ini_warnings.iter().flatten().cloned().collect();
         warnings.extend(self.cycle_warning.iter().cloned());
