@@ -138,6 +138,7 @@ pub fn generate(items: usize, initiatives: usize, seed: u64, standard_ids: &[Str
             funding_shares: Vec::new(),
             lease: None,
             spend: SpendKind::Capital,
+            unit_cost_cents: None,
             erate: (kind == "access-point" || kind == "switch").then_some(ErateCategory::C2),
             erate_one_time_pct: None,
             erate_recurring_pct: None,

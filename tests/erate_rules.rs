@@ -298,6 +298,34 @@ fn auto_schedule_moves_e_rate_work_to_a_fundable_quarter_and_never_claims_a_fit_
     );
     assert!(said.contains("still over a cap in FY2028"), "{said}");
     assert!(!said.contains("fits"), "{said}");
+
+    // The same work against a General Fund capped at $1,000,000 a year, with a bond that has
+    // room: the scheduler names the bond and the quarter, and leaves the choice to the
+    // district (nothing is moved to it).
+    let mut plan = plan_with(&[("hs", 1000)], 70, 70);
+    plan.budget.sources[0].annual_cap_cents = Some(1_000_000_00);
+    plan.budget.sources.push(FundingSource {
+        id: "bond".into(),
+        name: "2026 Bond".into(),
+        kind: SourceKind::Bond,
+        annual_cap_cents: None,
+        award_cents: Some(5_000_000_00),
+        years: Vec::new(),
+        spend_only: Some(SpendKind::Capital),
+        max_capital_pct: None,
+    });
+    plan.initiatives
+        .push(initiative("BIG", "FY2028-Q1", 4, 3_000_000_00));
+    let horizon = Horizon::new(&plan.district, as_of());
+    let r = schedule(&plan, &horizon, &library());
+    assert_eq!(
+        r.unplaced,
+        vec![(
+            "BIG".to_string(),
+            "no quarter keeps every cap; 2026 Bond could pay it from FY2027-Q2".to_string()
+        )]
+    );
+    assert!(r.moves.is_empty());
 }
 
 fn move_to(id: &str, q: &str) -> vcio::edit::Edit {
@@ -672,5 +700,96 @@ fn the_c2_budget_standard_is_judged_from_the_schools_not_a_typed_share() {
         typed.evidence.starts_with("answered 95"),
         "{}",
         typed.evidence
+    );
+}
+
+#[test]
+fn a_renewed_contract_is_paid_and_covered_a_sunset_one_stops_and_lapses() {
+    use vcio::assess::eval::Status;
+    use vcio::derive::Engine;
+    // 100 EDR seats at $30 a year = $3,000 a year; the contract ends in December 2027, half way
+    // through district FY2028 (July 2027 - June 2028).
+    let mut plan = plan_with(&[("hs", 1000)], 70, 70);
+    let mut edr = Item::new("EDR", "CrowdStrike Falcon", Category::Security, "edr", 100);
+    edr.annual_cost_cents = 30_00;
+    edr.end_of_support = Some("2027-12".parse().expect("month"));
+    plan.items.push(edr);
+    let library = vcio::standards::Library::load(None).expect("embedded library");
+    let at = library
+        .standards
+        .iter()
+        .position(|s| s.id == "OPS-07")
+        .expect("OPS-07 in the library");
+    let ops07 = |plan: &Plan, fy: usize| {
+        let e = Engine::new(plan, library.clone(), as_of());
+        e.derived().baseline[fy].outcomes[at].status
+    };
+
+    // Renewed (the default): paid every year, and the standard sees it covered every year.
+    let b = budget(&plan);
+    assert_eq!(year(&b, 2028).by_source["General Fund"], 3_000_00);
+    assert_eq!(year(&b, 2029).by_source["General Fund"], 3_000_00);
+    assert_eq!(ops07(&plan, 2), Status::Pass, "FY2029, renewed");
+
+    // Sunset: paid through December 2027 ($3,000 x 6/12 = $1,500 in FY2028), nothing after,
+    // and the standard sees it lapse: FY2028 fails (it ends before the year does).
+    plan.items[0].renewal = Some(Renewal::Sunset);
+    let b = budget(&plan);
+    assert_eq!(year(&b, 2027).by_source["General Fund"], 3_000_00);
+    assert_eq!(year(&b, 2028).by_source["General Fund"], 1_500_00);
+    assert_eq!(year(&b, 2029).by_source.get("General Fund"), None);
+    assert_eq!(
+        ops07(&plan, 0),
+        Status::Pass,
+        "FY2027, still under contract"
+    );
+    assert_eq!(ops07(&plan, 1), Status::Fail, "FY2028, sunset in December");
+}
+
+#[test]
+fn units_below_the_capitalisation_threshold_are_operating_spend() {
+    // 345 Chromebooks at $338.21 = $116,682.45 in FY2028-Q1. Under the default $5,000
+    // threshold they are operating spend, so a capital-only bond may not buy them; a $19,000
+    // firewall bought the same way stays capital. At a $300 threshold the Chromebooks are
+    // capital again.
+    let mut plan = plan_with(&[("hs", 1000)], 70, 70);
+    plan.budget.sources.push(FundingSource {
+        id: "bond".into(),
+        name: "2026 Bond".into(),
+        kind: SourceKind::Bond,
+        annual_cap_cents: None,
+        award_cents: None,
+        years: Vec::new(),
+        spend_only: Some(SpendKind::Capital),
+        max_capital_pct: None,
+    });
+    let mut cb = initiative("CB", "FY2028-Q1", 1, 116_682_45);
+    cb.funding = "bond".into();
+    cb.unit_cost_cents = Some(338_21);
+    let mut fw = initiative("FW", "FY2028-Q1", 1, 19_000_00);
+    fw.funding = "bond".into();
+    fw.unit_cost_cents = Some(19_000_00);
+    plan.initiatives.extend([cb, fw]);
+    let b = budget(&plan);
+    assert_eq!(year(&b, 2028).operating_cents, 116_682_45);
+    assert_eq!(year(&b, 2028).capital_cents, 19_000_00);
+    assert!(
+        b.warnings.iter().any(|w| w == "CB Initiative CB: 2026 Bond may pay only capital costs, and this work is operating (units at $338.21 are under the $5,000 capitalisation threshold)"),
+        "{:?}",
+        b.warnings
+    );
+    assert!(
+        !b.warnings.iter().any(|w| w.starts_with("FW ")),
+        "{:?}",
+        b.warnings
+    );
+
+    plan.budget.capitalisation_threshold_cents = Some(300_00);
+    let b = budget(&plan);
+    assert_eq!(year(&b, 2028).capital_cents, 135_682_45);
+    assert!(
+        !b.warnings.iter().any(|w| w.starts_with("CB ")),
+        "{:?}",
+        b.warnings
     );
 }

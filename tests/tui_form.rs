@@ -153,7 +153,8 @@ fn funding_cycles_through_the_plans_sources_and_the_form_fits_small_terminals() 
     keys(&mut app, "<Enter>");
     to_field(&mut app, Field::Funding);
     let first = app.form().map(|f| f.values[5].clone());
-    keys(&mut app, " ");
+    // Funding is typed (a split like bond:60,general:40) with the sources offered by Right.
+    keys(&mut app, "<Right>");
     let second = app.form().map(|f| f.values[5].clone());
     assert_ne!(first, second);
     let ids: Vec<String> = app
@@ -187,4 +188,62 @@ fn esc_then_a_key_arriving_as_one_alt_chord_closes_the_form_then_acts() {
         "FY2028-Q2",
         "then L moved it"
     );
+}
+
+#[test]
+fn the_form_sets_split_funding_eligible_shares_a_lease_and_the_unit_cost() {
+    let mut app = app();
+    keys(&mut app, "<Enter>");
+    to_field(&mut app, Field::Funding);
+    retype(&mut app, "erate:30,general:60");
+    keys(&mut app, "<Enter>");
+    // A split that does not add up is refused next to the field.
+    assert_eq!(app.mode(), Mode::Form);
+    assert!(
+        errors(&app)
+            .iter()
+            .any(|(f, m)| *f == Field::Funding && m == "the shares add up to 90%, not 100%"),
+        "{:?}",
+        errors(&app)
+    );
+    retype(&mut app, "erate:30,general:70");
+    for _ in Field::ALL
+        .iter()
+        .position(|f| *f == Field::Funding)
+        .unwrap_or(0)
+        ..Field::ALL
+            .iter()
+            .position(|f| *f == Field::Eligible)
+            .unwrap_or(0)
+    {
+        keys(&mut app, "<Tab>");
+    }
+    retype(&mut app, "89/0");
+    keys(&mut app, "<Tab>");
+    retype(&mut app, "4:3.5");
+    keys(&mut app, "<Tab>");
+    retype(&mut app, "$338.21");
+    keys(&mut app, "<Enter>");
+    assert_eq!(app.mode(), Mode::Normal, "{:?}", errors(&app));
+    let ini = app.plan().initiative("INI-001").expect("there").clone();
+    assert_eq!(ini.funding, "general");
+    let shares: Vec<(String, u8)> = ini
+        .funding_shares
+        .iter()
+        .map(|s| (s.source.clone(), s.pct))
+        .collect();
+    assert_eq!(shares, vec![("erate".into(), 30), ("general".into(), 70)]);
+    assert_eq!(
+        (ini.erate_one_time_pct, ini.erate_recurring_pct),
+        (Some(89), Some(0))
+    );
+    assert_eq!(ini.lease.map(|l| (l.years, l.rate_bp)), Some((4, 350)));
+    assert_eq!(ini.unit_cost_cents, Some(338_21));
+    // Reopened, the form shows what was saved, as it would be typed.
+    keys(&mut app, "<Enter>");
+    let values = app.form().map(|f| f.values.clone()).unwrap_or_default();
+    assert_eq!(values[Field::Funding.index()], "erate:30,general:70");
+    assert_eq!(values[Field::Eligible.index()], "89/0");
+    assert_eq!(values[Field::Lease.index()], "4:3.5");
+    assert_eq!(values[Field::UnitCost.index()], "338.21");
 }

@@ -22,7 +22,12 @@ impl Dates {
     pub fn of(item: &Item) -> Dates {
         Dates {
             acquired: item.acquired.map(|a| a.index()),
-            end_of_support: item.end_of_support.map(|e| e.index()),
+            // A contract the budget renews is covered for as long as it is paid.
+            end_of_support: if item.renews() {
+                None
+            } else {
+                item.end_of_support.map(|e| e.index())
+            },
             life_years: item.life_years,
         }
     }

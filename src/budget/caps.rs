@@ -103,13 +103,25 @@ pub(super) fn restrictions(
                     src.name,
                     money(running)
                 )),
-                Some(SpendKind::Capital) if ini.spend == SpendKind::Operating && one_time > 0 => {
+                Some(SpendKind::Capital)
+                    if plan.budget.spend_of(ini) == SpendKind::Operating && one_time > 0 =>
+                {
+                    let why = match ini.unit_cost_cents {
+                        Some(unit) if ini.spend == SpendKind::Capital => format!(
+                            " (units at {} are under the {} capitalisation threshold)",
+                            money(unit),
+                            money(plan.budget.capitalisation_threshold())
+                        ),
+                        _ => String::new(),
+                    };
                     warnings.push(format!(
-                        "{} {}: {} may pay only capital costs, and this work is operating",
+                        "{} {}: {} may pay only capital costs, and this work is operating{why}",
                         ini.id, ini.title, src.name
                     ))
                 }
-                Some(SpendKind::Operating) if ini.spend == SpendKind::Capital && one_time > 0 => {
+                Some(SpendKind::Operating)
+                    if plan.budget.spend_of(ini) == SpendKind::Capital && one_time > 0 =>
+                {
                     warnings.push(format!(
                         "{} {}: {} may pay only operating costs, not a {} purchase",
                         ini.id,
@@ -120,7 +132,7 @@ pub(super) fn restrictions(
                 }
                 _ => {}
             }
-            if ini.spend == SpendKind::Capital {
+            if plan.budget.spend_of(ini) == SpendKind::Capital {
                 *capital.entry(src.id.as_str()).or_default() += one_time;
             }
         }

@@ -14,7 +14,7 @@ mod caps;
 pub mod erate;
 
 use crate::model::Horizon;
-use crate::model::{ErateCategory, FiscalYear, GENERAL_FUND, Plan, SpendKind};
+use crate::model::{ErateCategory, FiscalYear, GENERAL_FUND, Plan, SpendKind, YearMonth};
 use caps::check_caps;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -232,6 +232,8 @@ pub fn discount_share(cents: i64, pct: u8) -> i64 {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct InventoryCosts {
     annual: Vec<(String, Option<ErateCategory>, i64)>,
+    /// Contracts sunset at their end: (source, E-Rate, annual, last month paid).
+    sunset: Vec<(String, Option<ErateCategory>, i64, YearMonth)>,
 }
 
 impl InventoryCosts {
@@ -246,6 +248,7 @@ impl InventoryCosts {
 #[derive(Debug, Default)]
 pub struct InventorySums {
     sums: BTreeMap<(String, u8), (Option<ErateCategory>, i64)>,
+    sunset: Vec<(String, Option<ErateCategory>, i64, YearMonth)>,
 }
 
 impl InventorySums {
@@ -258,6 +261,11 @@ impl InventorySums {
         }
         let code = Line::of(item.erate, true).code() as u8;
         let source = item.funding.as_deref().unwrap_or(GENERAL_FUND);
+        if let Some(end) = item.contract_end().filter(|_| !item.renews()) {
+            self.sunset
+                .push((source.to_string(), item.erate, annual, end));
+            return;
+        }
         match self.sums.get_mut(&(source.to_string(), code)) {
             Some(entry) => entry.1 += annual,
             None => {
@@ -273,6 +281,7 @@ impl InventorySums {
                 .into_iter()
                 .map(|((s, _), (e, c))| (s, e, c))
                 .collect(),
+            sunset: self.sunset,
         }
     }
 }
@@ -309,9 +318,32 @@ pub fn roll_up_with<'a>(
             grid.add(q, src, line, SpendKind::Operating, quarter_share(cents, q));
         }
     }
+    // A sunset contract is paid for the months up to its end and not after.
+    for (source, erate, annual, end) in &inventory.sunset {
+        let src = grid.source(source);
+        let line = Line::of(*erate, true);
+        for q in first_q..=last_q {
+            let start = horizon
+                .calendar
+                .quarter_start(crate::model::Quarter::from_index(q));
+            let months = i64::from((end.index() - start.index() + 1).clamp(0, 3));
+            if months == 0 {
+                break;
+            }
+            let cents = grown(*annual, escalation, fy_of(q) - fy_of(first_q));
+            grid.add(
+                q,
+                src,
+                line,
+                SpendKind::Operating,
+                quarter_share(cents, q) * months / 3,
+            );
+        }
+    }
     let mut timing = erate::Timing::new(plan, horizon);
     for ini in &plan.initiatives {
         // One payer (the common case) is looked up once, not per quarter.
+        let one_time_spend = plan.budget.spend_of(ini);
         let single = ini
             .funding_shares
             .is_empty()
@@ -320,7 +352,7 @@ pub fn roll_up_with<'a>(
             let spend = if recurring {
                 SpendKind::Operating
             } else {
-                ini.spend
+                one_time_spend
             };
             for (line, part) in timing.place(ini, q, recurring, cents) {
                 match single {

@@ -170,6 +170,10 @@ fn with_session(command: Command, ctx: &Ctx) -> CliResult {
             ws.apply(Edit::SetBudget(settings))?;
             println!("prices escalate {pct}% a year (u to undo: `vcio undo`)");
         }
+        Command::Budget {
+            action: Some(BudgetCmd::Capitalisation { amount }),
+            ..
+        } => super::district::budget_capitalisation(&mut ws, &amount)?,
         Command::Answers {
             action: Some(AnswersCmd::Set { key, value }),
             ..
@@ -384,66 +388,11 @@ fn funding_arg(
     arg: Option<String>,
 ) -> CliResult<(String, Vec<crate::model::FundingShare>)> {
     let arg = arg.unwrap_or_else(|| crate::model::GENERAL_FUND.into());
-    let known = |id: &str| -> CliResult {
-        match plan.budget.source(id) {
-            Some(_) => Ok(()),
-            None => Err(format!("--funding: no funding source {id:?} (see `vcio funding`)").into()),
-        }
-    };
-    if !arg.contains(':') {
-        known(&arg)?;
-        return Ok((arg, Vec::new()));
-    }
-    let mut shares = Vec::new();
-    for part in arg.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        let (id, pct) = part
-            .split_once(':')
-            .ok_or_else(|| format!("--funding: {part:?}: write SOURCE:PERCENT, e.g. bond:60"))?;
-        known(id.trim())?;
-        let pct: u8 = pct
-            .trim()
-            .trim_end_matches('%')
-            .parse()
-            .ok()
-            .filter(|p| (1..=100).contains(p))
-            .ok_or_else(|| format!("--funding: {part:?}: a percentage from 1 to 100"))?;
-        shares.push(crate::model::FundingShare {
-            source: id.trim().to_string(),
-            pct,
-        });
-    }
-    let total: u32 = shares.iter().map(|s| u32::from(s.pct)).sum();
-    if total != 100 {
-        return Err(format!("--funding: the shares add up to {total}%, not 100%").into());
-    }
-    let primary = shares
-        .iter()
-        .max_by_key(|s| s.pct)
-        .map(|s| s.source.clone())
-        .unwrap_or_default();
-    Ok((primary, shares))
+    crate::model::payment::parse_funding(&plan.budget, &arg)
+        .map_err(|e| UserError(format!("--funding: {e} (see `vcio funding`)")))
 }
 
 /// `--lease YEARS:RATE` ("4:3.5" or "4:3.5%").
 fn lease_arg(v: &str) -> CliResult<crate::model::Lease> {
-    let bad = || {
-        UserError(format!(
-            "--lease: expected YEARS:RATE like 4:3.5, found {v:?}"
-        ))
-    };
-    let (years, rate) = v.split_once(':').ok_or_else(bad)?;
-    let years: u8 = years.trim().parse().map_err(|_| bad())?;
-    let rate: f64 = rate
-        .trim()
-        .trim_end_matches('%')
-        .parse()
-        .map_err(|_| bad())?;
-    if !(1..=10).contains(&years) || !(0.0..=25.0).contains(&rate) {
-        return Err("--lease: 1 to 10 years at 0% to 25%".into());
-    }
-    Ok(crate::model::Lease {
-        years,
-        // Basis points: 3.5% -> 350.
-        rate_bp: (rate * 100.0).round() as u32,
-    })
+    crate::model::payment::parse_lease(v).map_err(|e| UserError(format!("--lease: {e}")))
 }

@@ -368,6 +368,24 @@ pub fn funding(ws: &mut Workspace, cmd: FundingCmd) -> CliResult {
 }
 
 /// `vcio budget cap AMOUNT|none [--year FY]`.
+/// `vcio budget capitalisation AMOUNT`.
+pub fn budget_capitalisation(ws: &mut Workspace, value: &str) -> CliResult {
+    let cents = amount("AMOUNT", value)?;
+    if cents <= 0 {
+        return Err(UserError(
+            "capitalisation: an amount above zero, like 5000".into(),
+        ));
+    }
+    let mut b = ws.plan().budget.clone();
+    b.capitalisation_threshold_cents = Some(cents);
+    ws.apply(Edit::SetBudget(b))?;
+    println!(
+        "purchases of {} a unit or more are capital, cheaper units operating",
+        crate::budget::money(cents)
+    );
+    Ok(())
+}
+
 pub fn budget_cap(ws: &mut Workspace, value: &str, year: Option<&str>) -> CliResult {
     let mut b = ws.plan().budget.clone();
     let cap = optional_amount("AMOUNT", value)?;

@@ -228,6 +228,9 @@ pub enum BudgetCmd {
     /// Yearly price escalation in percent (0-25), used to price replacements from what the
     /// district paid (default 3).
     Escalation { pct: u8 },
+    /// The unit cost from which a purchase is capital (AMOUNT like 5000 or $10,000; default
+    /// $5,000): units bought below it are operating spend.
+    Capitalisation { amount: String },
 }
 
 #[derive(Debug, Subcommand)]

@@ -30,12 +30,13 @@ pub enum Field {
     BootMode,
     Funding,
     Erate,
+    Renewal,
     ModelNo,
     LastSync,
     OsVersion,
 }
 
-const FIELDS: usize = 23;
+const FIELDS: usize = 24;
 
 impl Field {
     const ALL: [Field; FIELDS] = [
@@ -59,6 +60,7 @@ impl Field {
         Field::BootMode,
         Field::Funding,
         Field::Erate,
+        Field::Renewal,
         Field::ModelNo,
         Field::LastSync,
         Field::OsVersion,
@@ -118,6 +120,7 @@ fn aliases(format: InventoryFormat, field: Field) -> &'static [&'static str] {
         (X::GoogleAdmin, F::BootMode) => &["bootmode"],
         (_, F::Funding) => &["funding", "fundingsource"],
         (X::Generic, F::Erate) => &["erate", "eratecategory"],
+        (X::Generic, F::Renewal) => &["renewal", "atcontractend", "contractend"],
         (X::SnipeIt | X::Generic, F::ModelNo) => &["modelno", "modelnumber", "partnumber"],
         (X::GoogleAdmin, F::LastSync) => &["lastsync", "lastsynctime", "lastsyncdate"],
         (X::GoogleAdmin, F::OsVersion) => &["osversion"],

@@ -12,7 +12,7 @@ use super::model_rules::{Classified, Described, ModelRules, guess_vendor};
 use super::price_book::PriceBook;
 use crate::fast_hash::{FastMap, FastSet};
 use crate::model::marks;
-use crate::model::{AttrValue, Attrs, Category, ErateCategory, Item, YearMonth};
+use crate::model::{AttrValue, Attrs, Category, ErateCategory, Item, Renewal, YearMonth};
 use std::cell::RefCell;
 
 /// The tables a group is completed from.
@@ -67,6 +67,7 @@ pub(crate) struct Group {
     pub vendor: Option<String>,
     pub funding: Option<String>,
     pub erate: Option<ErateCategory>,
+    pub renewal: Option<Renewal>,
     pub tags: Vec<String>,
     pub assets: Vec<String>,
     pub status: Option<String>,
@@ -252,6 +253,7 @@ impl Group {
             .or_else(|| guess_vendor(&self.model).map(str::to_string));
         item.funding = self.funding.clone();
         item.erate = self.erate;
+        item.renewal = self.renewal;
         for tag in &self.tags {
             if !item.tags.contains(tag) {
                 item.tags.push(tag.clone());
@@ -356,6 +358,7 @@ impl Group {
             item.vendor = vendor.or(item.vendor);
             item.funding = self.funding.or(item.funding);
             item.erate = self.erate.or(item.erate);
+            item.renewal = self.renewal.or(item.renewal);
         } else {
             if item.unit_cost_cents == 0 {
                 item.unit_cost_cents = cost.unwrap_or(0);
@@ -368,6 +371,7 @@ impl Group {
             item.vendor = item.vendor.or(vendor);
             item.funding = item.funding.or(self.funding);
             item.erate = item.erate.or(self.erate);
+            item.renewal = item.renewal.or(self.renewal);
         }
         for tag in self.tags {
             if !item.tags.contains(&tag) {

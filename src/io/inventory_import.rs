@@ -161,13 +161,14 @@ pub struct ImportReport {
 /// `asset tag`, `serial`, `name` (model or product), `category` (Device, Network, Software,
 /// DataSystem, Security, Facility, Service), `kind`, `site`, `quantity` (default 1),
 /// `unit cost`, `acquired` (YYYY-MM or a date), `life years`, `end of support`, `annual cost`
-/// (per unit per year), `vendor`, `funding`, `erate` (C1/C2), `tags` (separated by `|`), and
+/// (per unit per year), `renewal` (renew or sunset at the contract's end), `vendor`, `funding`,
+/// `erate` (C1/C2), `tags` (separated by `|`), and
 /// any number of `attr:NAME` columns: facts the standards read (yes/no, a number or text; the
 /// README lists them). Blank category or kind are derived from the name by the model table.
 pub fn generic_template() -> &'static str {
-    "id,asset tag,serial,name,category,kind,site,quantity,unit cost,acquired,life years,end of support,annual cost,vendor,funding,erate,tags,attr:mdm_enrolled,attr:encrypted,attr:mfa\n\
-     CB-LHS-2021,,,Dell Chromebook 3100,Device,chromebook,lincoln-hs,612,$279.00,2021-08,5,2026-06,,Dell,,,student|1to1,yes,,\n\
-     SW-GWS,,,Google Workspace for Education Plus,Software,productivity,,3200,,2023-07,,,$5.00,Google,general,,staff|student,,,yes\n"
+    "id,asset tag,serial,name,category,kind,site,quantity,unit cost,acquired,life years,end of support,annual cost,renewal,vendor,funding,erate,tags,attr:mdm_enrolled,attr:encrypted,attr:mfa\n\
+     CB-LHS-2021,,,Dell Chromebook 3100,Device,chromebook,lincoln-hs,612,$279.00,2021-08,5,2026-06,,,Dell,,,student|1to1,yes,,\n\
+     SW-GWS,,,Google Workspace for Education Plus,Software,productivity,,3200,,2023-07,,2027-06,$5.00,renew,Google,general,,staff|student,,,yes\n"
 }
 
 /// Physical line numbers (1 = the first line) of byte offsets that only move forward. The CSV

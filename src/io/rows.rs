@@ -12,7 +12,7 @@ use super::inventory_import::InventoryFormat;
 use super::sites::{Resolved, SiteResolver};
 use super::{ModelRules, RowError};
 use crate::fast_hash::{FastMap, SeenKeys, fast_map};
-use crate::model::{Category, ErateCategory, Item};
+use crate::model::{Category, ErateCategory, Item, Renewal};
 use std::collections::{BTreeMap, HashMap};
 
 /// The model given to export rows without one.
@@ -311,6 +311,22 @@ impl<'a> State<'a> {
             },
             None => None,
         };
+        let renewal = match get(Field::Renewal) {
+            Some((v, col)) => match norm_header(v).as_str() {
+                "renew" | "renews" | "auto" | "autorenew" | "yes" => Some(Renewal::Renew),
+                "sunset" | "end" | "cancel" | "no" => Some(Renewal::Sunset),
+                "" => None,
+                _ => {
+                    self.err(
+                        line,
+                        Some(col),
+                        format!("expected renew or sunset, found {v:?}"),
+                    );
+                    None
+                }
+            },
+            None => None,
+        };
         if self.errors.len() > errors_before {
             return;
         }
@@ -445,6 +461,7 @@ impl<'a> State<'a> {
             g.funding = get(Field::Funding).map(|(v, _)| slug(v));
         }
         g.erate = g.erate.or(erate);
+        g.renewal = g.renewal.or(renewal);
         if let Some((t, _)) = get(Field::Tags) {
             g.add_tags(t);
         }

@@ -88,7 +88,16 @@ pub struct BudgetSettings {
     /// item is brought up by it to what replacing it costs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub escalation_pct: Option<u8>,
+    /// The unit cost from which a purchase is capital (default $5,000); units bought below
+    /// it are operating spend, whatever the initiative says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capitalisation_threshold_cents: Option<i64>,
 }
+
+/// The capitalisation threshold when a district sets none: $5,000 a unit, a common district
+/// and state policy. Federal awards use $10,000 for equipment (2 CFR 200.1, as revised in
+/// 2024); a district on that threshold sets it.
+pub const DEFAULT_CAPITALISATION_CENTS: i64 = 5_000_00;
 
 /// The escalation used when a district sets none: about US CPI.
 pub const DEFAULT_ESCALATION_PCT: u8 = 3;
@@ -133,6 +142,7 @@ impl Default for BudgetSettings {
             caps_by_year: BTreeMap::new(),
             c2: C2Cycle::default(),
             escalation_pct: None,
+            capitalisation_threshold_cents: None,
         }
     }
 }
@@ -141,6 +151,22 @@ impl BudgetSettings {
     /// The yearly escalation in force, percent: the district's, else the default.
     pub fn escalation(&self) -> u8 {
         self.escalation_pct.unwrap_or(DEFAULT_ESCALATION_PCT)
+    }
+    /// The capitalisation threshold in force, cents a unit.
+    pub fn capitalisation_threshold(&self) -> i64 {
+        self.capitalisation_threshold_cents
+            .unwrap_or(DEFAULT_CAPITALISATION_CENTS)
+    }
+    /// Whether an initiative's one-time cost is capital or operating: what it says, except
+    /// that units bought below the capitalisation threshold are operating.
+    pub fn spend_of(&self, ini: &super::Initiative) -> super::SpendKind {
+        use super::SpendKind;
+        match (ini.spend, ini.unit_cost_cents) {
+            (SpendKind::Capital, Some(unit)) if unit < self.capitalisation_threshold() => {
+                SpendKind::Operating
+            }
+            (spend, _) => spend,
+        }
     }
     pub fn source(&self, id: &str) -> Option<&FundingSource> {
         self.sources.iter().find(|s| s.id == id)

@@ -100,6 +100,10 @@ pub struct Initiative {
     pub funding_shares: Vec<FundingShare>,
     #[serde(default)]
     pub spend: SpendKind,
+    /// The price of one unit the work buys (a Chromebook, an access point), when it buys
+    /// units: below the district's capitalisation threshold the purchase is operating spend.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_cost_cents: Option<i64>,
     /// E-Rate category when the one-time and recurring costs are E-Rate eligible.
     #[serde(default)]
     pub erate: Option<ErateCategory>,
@@ -144,6 +148,7 @@ impl Initiative {
             funding_shares: Vec::new(),
             lease: None,
             spend: SpendKind::default(),
+            unit_cost_cents: None,
             erate: None,
             erate_one_time_pct: None,
             erate_recurring_pct: None,

@@ -94,6 +94,18 @@ impl AttrValue {
     }
 }
 
+/// What happens when a contract (a recurring cost whose `end_of_support` is its end) ends.
+/// The budget and the standards read the same choice, so they never disagree: a renewed
+/// contract is paid every year and counts as covered; a sunset one is paid until its end and
+/// counts as lapsed after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Renewal {
+    #[default]
+    Renew,
+    Sunset,
+}
+
 /// E-Rate category of a line: C1 is connectivity to the school, C2 inside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ErateCategory {
@@ -132,6 +144,9 @@ pub struct Item {
     /// E-Rate category when the recurring cost is E-Rate eligible.
     #[serde(default)]
     pub erate: Option<ErateCategory>,
+    /// For a contract: renewed each year (the default) or sunset at its end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renewal: Option<Renewal>,
     #[serde(default)]
     pub vendor: Option<String>,
     #[serde(default)]
@@ -222,11 +237,26 @@ impl Item {
             annual_cost_cents: 0,
             funding: None,
             erate: None,
+            renewal: None,
             vendor: None,
             tags: Vec::new(),
             attrs: Attrs::new(),
             assets: Vec::new(),
         }
+    }
+    /// The end month of the contract this item is, if it is one: a recurring cost on a kind
+    /// whose `end_of_support` is a contract end (a licence or service, not hardware whose end
+    /// of support is the maker's).
+    pub fn contract_end(&self) -> Option<YearMonth> {
+        if self.annual_cost_cents > 0 && !needs_support_date(&self.kind) {
+            self.end_of_support
+        } else {
+            None
+        }
+    }
+    /// Whether a contract renews at its end (so it stays covered while the budget pays it).
+    pub fn renews(&self) -> bool {
+        self.contract_end().is_some() && self.renewal.unwrap_or_default() == Renewal::Renew
     }
     /// Whether the unit cost is a price-book estimate rather than a recorded cost.
     pub fn cost_estimated(&self) -> bool {

@@ -8,6 +8,7 @@ pub mod erate;
 pub mod horizon;
 pub mod initiative;
 pub mod inventory;
+pub mod payment;
 pub mod plan;
 pub mod select;
 pub mod time;
@@ -22,7 +23,7 @@ pub use budget::{
 pub use district::{District, ErateSettings, Exemption, ExemptionKind, Reimbursement, Site};
 pub use horizon::Horizon;
 pub use initiative::{Effect, FundingShare, Initiative, Lease, SpendKind};
-pub use inventory::{AttrValue, Category, ErateCategory, Item, ModelMapping, marks};
+pub use inventory::{AttrValue, Category, ErateCategory, Item, ModelMapping, Renewal, marks};
 pub use plan::Plan;
 pub use select::{Num, Pred, Selector};
 pub use time::{FiscalCalendar, FiscalYear, Quarter, YearMonth};

@@ -57,11 +57,15 @@ impl ScheduleResult {
         }
         let mut parts = vec![moved];
         if !self.unplaced.is_empty() {
-            let ids: Vec<&str> = self.unplaced.iter().map(|(id, _)| id.as_str()).collect();
+            let named: Vec<String> = self
+                .unplaced
+                .iter()
+                .map(|(id, why)| format!("{id} ({why})"))
+                .collect();
             parts.push(format!(
                 "{} initiative(s) could not be placed and stay where they are: {}",
-                ids.len(),
-                ids.join(", ")
+                named.len(),
+                named.join(", ")
             ));
         }
         if !over.is_empty() {
@@ -191,6 +195,21 @@ impl Ledger {
             }
         }
     }
+    /// The first quarter from `earliest` at which the initiative keeps every cap, applied to
+    /// the ledger; none (and the ledger unchanged) when no quarter in the horizon does.
+    fn first_fit(&mut self, ini: &Initiative, earliest: Quarter, last: Quarter) -> Option<Quarter> {
+        let mut q = earliest;
+        while q.plus(i32::from(ini.duration_q()) - 1) <= last {
+            let spend = self.spend(ini, q);
+            self.apply(ini, &spend, 1);
+            if self.within_caps() {
+                return Some(q);
+            }
+            self.apply(ini, &spend, -1);
+            q = q.plus(1);
+        }
+        None
+    }
     fn within_caps(&self) -> bool {
         let overall = self
             .totals
@@ -204,6 +223,40 @@ impl Ledger {
                     && award.is_none_or(|a| row.iter().sum::<i64>() <= a)
             })
     }
+}
+
+/// Another source with headroom for an initiative that fits nowhere with its own: the first
+/// (in the plan's order) that may pay this kind of spend in the years it would run and keeps
+/// every cap, with the quarter it would start. Only named: who pays is the district's call.
+fn other_payer(
+    plan: &Plan,
+    ledger: &mut Ledger,
+    ini: &Initiative,
+    earliest: Quarter,
+    last: Quarter,
+) -> Option<(String, Quarter)> {
+    let spend = plan.budget.spend_of(ini);
+    plan.budget.sources.iter().find_map(|s| {
+        let allowed = s.kind != SourceKind::Erate
+            && s.id != ini.funding
+            && s.spend_only.is_none_or(|only| only == spend)
+            && (s.spend_only.is_none() || ini.recurring_cents == 0);
+        if !allowed {
+            return None;
+        }
+        let alt = Initiative {
+            funding: s.id.clone(),
+            funding_shares: Vec::new(),
+            ..ini.clone()
+        };
+        let q = ledger.first_fit(&alt, earliest, last)?;
+        // Probing only: the initiative stays unplaced.
+        ledger.apply(&alt, &ledger.spend(&alt, q), -1);
+        // A grant restricted to some years pays only work inside them.
+        let years_ok = s.years.is_empty()
+            || (0..i32::from(alt.duration_q())).all(|k| s.years.contains(&q.plus(k).fy));
+        years_ok.then(|| (s.name.clone(), q))
+    })
 }
 
 /// The first quarter from `now` in which an initiative's E-Rate work can still be funded (a
@@ -275,24 +328,13 @@ pub fn schedule(plan: &Plan, horizon: &Horizon, library: &Library) -> ScheduleRe
                 now.max(fundable_from(plan, horizon, ini, now)),
                 Quarter::max,
             );
-        let mut chosen = None;
-        if ini.start < now {
+        let chosen = if ini.start < now {
             // Work already under way is not re-planned.
-            chosen = Some(ini.start);
             ledger.apply(ini, &ledger.spend(ini, ini.start), 1);
+            Some(ini.start)
         } else {
-            let mut q = earliest;
-            while q.plus(i32::from(ini.duration_q()) - 1) <= last {
-                let spend = ledger.spend(ini, q);
-                ledger.apply(ini, &spend, 1);
-                if ledger.within_caps() {
-                    chosen = Some(q);
-                    break;
-                }
-                ledger.apply(ini, &spend, -1);
-                q = q.plus(1);
-            }
-        }
+            ledger.first_fit(ini, earliest, last)
+        };
         match chosen {
             Some(q) => {
                 placed[i] = true;
@@ -306,11 +348,16 @@ pub fn schedule(plan: &Plan, horizon: &Horizon, library: &Library) -> ScheduleRe
             }
             None => {
                 let why = if earliest.plus(i32::from(ini.duration_q()) - 1) > last {
-                    "its dependencies finish too late for the horizon"
+                    "its dependencies finish too late for the horizon".to_string()
                 } else {
-                    "no quarter keeps every cap"
+                    match other_payer(plan, &mut ledger, ini, earliest, last) {
+                        Some((name, q)) => {
+                            format!("no quarter keeps every cap; {name} could pay it from {q}")
+                        }
+                        None => "no quarter keeps every cap, whichever source pays".into(),
+                    }
                 };
-                result.unplaced.push((ini.id.clone(), why.into()));
+                result.unplaced.push((ini.id.clone(), why));
             }
         }
         // Release dependents; those of an initiative that does not fit cannot fit either, and

@@ -94,6 +94,9 @@ pub fn from_standard(
         } else {
             SpendKind::Capital
         },
+        // Units bought: their average price decides capital vs operating (the threshold).
+        unit_cost_cents: (matches!(rem.cost, CostModel::PerFailingUnit(_)) && units > 0)
+            .then(|| cost(&rem.cost) / units),
         erate: rem.erate,
         erate_one_time_pct: shares.map(|e| e.one_time_pct),
         erate_recurring_pct: shares.map(|e| e.recurring_pct),

@@ -1,11 +1,15 @@
 //! The initiative form (Enter on a roadmap bar, `N` for a new one): title, start, duration,
-//! one-time and recurring cost, funding source, E-Rate category, dependencies, notes, owner,
-//! capital or operating, and the standards it resolves (its effect on compliance). Saving is one
+//! one-time and recurring cost, funding (one source or split, `bond:60,general:40`), E-Rate
+//! category, dependencies, notes, owner, capital or operating, the standards it resolves (its
+//! effect on compliance), E-Rate eligible shares, a lease and the unit cost. Saving is one
 //! `Edit::PutInitiative` (one undo step); dependencies are checked (unknown, self, cycle).
 
 use super::{Errors, Form, Input, Kind, Saved, Select, Spec, at, erate_options, erate_text};
 use super::{dollars_into, format_dollars, parse_erate};
 use crate::edit::Edit;
+use crate::model::payment::{
+    eligible_text, funding_text, lease_text, parse_eligible, parse_funding, parse_lease,
+};
 use crate::model::{Initiative, Plan, Quarter, SpendKind};
 use crate::tui::app::App;
 use std::collections::HashSet;
@@ -25,10 +29,13 @@ pub enum Field {
     Owner,
     Spend,
     Resolves,
+    Eligible,
+    Lease,
+    UnitCost,
 }
 
 impl Field {
-    pub const ALL: [Field; 12] = [
+    pub const ALL: [Field; 15] = [
         Field::Title,
         Field::Start,
         Field::Duration,
@@ -41,6 +48,9 @@ impl Field {
         Field::Owner,
         Field::Spend,
         Field::Resolves,
+        Field::Eligible,
+        Field::Lease,
+        Field::UnitCost,
     ];
     pub fn label(self) -> &'static str {
         match self {
@@ -56,6 +66,19 @@ impl Field {
             Field::Owner => "Owner",
             Field::Spend => "Capital/operating",
             Field::Resolves => "Resolves",
+            Field::Eligible => "E-Rate eligible %",
+            Field::Lease => "Lease",
+            Field::UnitCost => "Unit cost $",
+        }
+    }
+    /// What to type, shown beside the field.
+    fn note(self) -> Option<&'static str> {
+        match self {
+            Field::Funding => Some("a source, or split: bond:60,general:40"),
+            Field::Eligible => Some("one-time/recurring, e.g. 89/0; empty = 100"),
+            Field::Lease => Some("years:rate, e.g. 4:3.5; empty = paid up front"),
+            Field::UnitCost => Some("per unit bought; under the threshold = operating"),
+            _ => None,
         }
     }
     /// The field's position in the form (and in `Form::values`).
@@ -67,8 +90,6 @@ impl Field {
 /// What the initiative form needs besides its fields: the initiative as it was.
 pub struct InitiativeForm {
     pub base: Initiative,
-    /// Funding source ids of the plan (the Funding choices).
-    sources: Vec<String>,
     /// Standard ids of the library (what Resolves may name).
     standards: Vec<String>,
 }
@@ -106,7 +127,7 @@ impl InitiativeForm {
                     Field::Duration => (Input::Text, ini.duration.to_string()),
                     Field::OneTime => (Input::Text, format_dollars(ini.one_time_cents)),
                     Field::Recurring => (Input::Text, format_dollars(ini.recurring_cents)),
-                    Field::Funding => (Input::Choice(sources.clone()), ini.funding.clone()),
+                    Field::Funding => (Input::Suggest(sources.clone()), funding_text(ini)),
                     Field::Erate => (Input::Choice(erate_options()), erate_text(ini.erate)),
                     Field::Depends => (Input::Text, ini.depends_on.join(", ")),
                     Field::Notes => (Input::Text, ini.notes.clone()),
@@ -119,13 +140,28 @@ impl InitiativeForm {
                         },
                     ),
                     Field::Resolves => (Input::Text, ini.resolves.join(", ")),
+                    Field::Eligible => (Input::Text, eligible_text(ini)),
+                    Field::Lease => (
+                        Input::Text,
+                        ini.lease.map(|l| lease_text(&l)).unwrap_or_default(),
+                    ),
+                    Field::UnitCost => (
+                        Input::Text,
+                        ini.unit_cost_cents.map(format_dollars).unwrap_or_default(),
+                    ),
                 };
-                (Spec::new(f.label(), input), value)
+                let spec = Spec::new(f.label(), input);
+                (
+                    match f.note() {
+                        Some(n) => spec.note(n),
+                        None => spec,
+                    },
+                    value,
+                )
             })
             .collect();
         let kind = Kind::Initiative(InitiativeForm {
             base: ini.clone(),
-            sources,
             standards,
         });
         Form::new(format!("Edit {}", ini.id), fields, kind)
@@ -152,12 +188,31 @@ impl InitiativeForm {
         let (one_time, recurring) = (Field::OneTime.index(), Field::Recurring.index());
         dollars_into(values, one_time, &mut ini.one_time_cents, &mut errs);
         dollars_into(values, recurring, &mut ini.recurring_cents, &mut errs);
-        let src = v(Field::Funding).to_string();
-        if !self.sources.is_empty() && !self.sources.contains(&src) {
-            errs.push((Field::Funding.index(), "not a funding source".into()));
+        match parse_funding(&plan.budget, v(Field::Funding)) {
+            Ok((primary, shares)) => (ini.funding, ini.funding_shares) = (primary, shares),
+            Err(e) => errs.push((Field::Funding.index(), e)),
         }
-        ini.funding = src;
         ini.erate = parse_erate(v(Field::Erate));
+        match parse_eligible(v(Field::Eligible)) {
+            Ok((one_time, recurring)) => {
+                (ini.erate_one_time_pct, ini.erate_recurring_pct) = (one_time, recurring);
+            }
+            Err(e) => errs.push((Field::Eligible.index(), e)),
+        }
+        let lease = v(Field::Lease).trim();
+        ini.lease = None;
+        if !lease.is_empty() {
+            match parse_lease(lease) {
+                Ok(l) => ini.lease = Some(l),
+                Err(e) => errs.push((Field::Lease.index(), e)),
+            }
+        }
+        ini.unit_cost_cents = None;
+        if !v(Field::UnitCost).trim().is_empty() {
+            let mut unit = 0;
+            dollars_into(values, Field::UnitCost.index(), &mut unit, &mut errs);
+            ini.unit_cost_cents = Some(unit);
+        }
         let deps: Vec<String> = v(Field::Depends)
             .split([',', ' '])
             .map(|s| s.trim().to_uppercase())

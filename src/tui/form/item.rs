@@ -1,13 +1,13 @@
 //! The inventory item form: `a` in the Inventory adds an item (with a fresh `ITM-NNNN` id),
 //! Enter or `e` edits the selected one (its id fixed). Fields: id, name, kind (typed, Left/Right
 //! offer the plan's kinds), category, site, quantity, unit cost, acquired, life, end of support,
-//! annual cost, funding, E-Rate, vendor, tags and facts (the attributes standards read, as
+//! annual cost, what happens at the contract's end (renew or sunset), funding, E-Rate, vendor, tags and facts (the attributes standards read, as
 //! `name=value, ...`). Saving is one `Edit::PutItem` (one undo step).
 
 use super::{Errors, Form, Input, Kind, Saved, Select, Spec, at, erate_options, erate_text};
 use super::{dollars_into, format_dollars, parse_erate, parse_month};
 use crate::edit::Edit;
-use crate::model::{AttrValue, Category, GENERAL_FUND, Item, Plan, marks};
+use crate::model::{AttrValue, Category, GENERAL_FUND, Item, Plan, Renewal, marks};
 use crate::tui::action::Pane;
 use crate::tui::app::App;
 
@@ -25,6 +25,7 @@ enum F {
     Life,
     EndOfSupport,
     Annual,
+    Renewal,
     Funding,
     Erate,
     Vendor,
@@ -42,6 +43,9 @@ pub struct ItemForm {
 
 /// Shown for a district-wide item in the Site choice.
 const DISTRICT: &str = "district";
+/// The renewal choices.
+const RENEW: &str = "renew";
+const SUNSET: &str = "sunset";
 /// The Funding choice meaning the general fund.
 const NO_SOURCE: &str = "none";
 
@@ -121,6 +125,14 @@ impl ItemForm {
             (
                 Spec::text("Annual $/unit"),
                 format_dollars(it.annual_cost_cents),
+            ),
+            (
+                Spec::choice("At contract end", vec![RENEW.into(), SUNSET.into()])
+                    .note("licences: end of support is the contract end"),
+                match it.renewal.unwrap_or_default() {
+                    Renewal::Renew => RENEW.into(),
+                    Renewal::Sunset => SUNSET.into(),
+                },
             ),
             (
                 Spec::choice("Funding", sources).note("none = general fund"),
@@ -225,6 +237,8 @@ impl ItemForm {
             err(F::Funding, "not a funding source".into());
         }
         item.erate = parse_erate(v(F::Erate));
+        // Only a sunset is recorded: renewal is what a contract does by default.
+        item.renewal = (v(F::Renewal) == SUNSET).then_some(Renewal::Sunset);
         let vendor = v(F::Vendor).trim();
         item.vendor = (!vendor.is_empty()).then(|| vendor.to_string());
         item.tags = v(F::Tags)
