@@ -81,6 +81,10 @@ pub enum Action {
     Setup,
     /// The district profile form.
     District,
+    /// The selected standard, initiative, item or year in full, scrollable.
+    Inspect,
+    /// Presenter mode: the roadmap and budget fill the screen (the projector).
+    Present,
     /// Answers "yes" to a confirmation.
     Confirm,
     /// Closes an overlay, answers "no", or clears a message.
@@ -89,7 +93,7 @@ pub enum Action {
 
 impl Action {
     /// Every action (keymap files name them).
-    pub const ALL: [Action; 39] = [
+    pub const ALL: [Action; 41] = [
         Action::Quit,
         Action::FocusNext,
         Action::FocusPrev,
@@ -127,6 +131,8 @@ impl Action {
         Action::NewInitiative,
         Action::Setup,
         Action::District,
+        Action::Inspect,
+        Action::Present,
         Action::Confirm,
         Action::Cancel,
     ];
@@ -171,6 +177,8 @@ impl Action {
             Action::NewInitiative => "new_initiative",
             Action::Setup => "setup",
             Action::District => "district",
+            Action::Inspect => "inspect",
+            Action::Present => "present",
             Action::Confirm => "confirm",
             Action::Cancel => "cancel",
         }
@@ -216,6 +224,8 @@ impl Action {
             Action::NewInitiative => "new initiative (own)",
             Action::Setup => "setup checklist",
             Action::District => "district profile",
+            Action::Inspect => "read in full",
+            Action::Present => "presenter mode",
             Action::Confirm => "yes",
             Action::Cancel => "no / close",
         }

@@ -33,7 +33,8 @@ pub enum Overlay {
     None,
     /// A yes/no question is asked before an edit.
     Confirm(Pending),
-    Help,
+    /// The keys and the legend, scrolled by this many lines.
+    Help(u16),
     /// Typing an inventory filter.
     Filter,
     Palette(Box<super::palette::Palette>),
@@ -43,6 +44,8 @@ pub enum Overlay {
     Compare(Box<super::sessions::Compare>),
     /// Importing an inventory export: path, location mapping, summary.
     Import(Box<super::import::ImportFlow>),
+    /// The selected thing in full, scrolled by this many lines.
+    Inspect(u16),
 }
 
 /// What keys currently mean: the overlay's kind, without its state (for tests and renderers).
@@ -64,6 +67,8 @@ pub enum Mode {
     Compare,
     /// An inventory import is open.
     Import,
+    /// Reading the selected thing in full.
+    Inspect,
 }
 
 /// An edit waiting for confirmation.
@@ -109,6 +114,8 @@ pub struct App {
     pub(crate) glyphs: Glyphs,
     pub(crate) focus: Pane,
     pub(crate) zoomed: bool,
+    /// Presenter mode: roadmap and budget only, the scenario and compliance emphasised.
+    pub(crate) presenting: bool,
     pub(crate) timeline: Timeline,
     pub(crate) overlay: Overlay,
     /// Index of the chosen fiscal year in the horizon (Standards pane, 1-year roadmap, budget).
@@ -195,6 +202,7 @@ impl App {
             glyphs: Glyphs::new(opts.ascii),
             focus: Pane::Roadmap,
             zoomed: false,
+            presenting: false,
             timeline: Timeline::Full,
             overlay: Overlay::None,
             year,
@@ -254,13 +262,14 @@ impl App {
         match &self.overlay {
             Overlay::None => Mode::Normal,
             Overlay::Confirm(p) => Mode::Confirm(p.clone()),
-            Overlay::Help => Mode::Help,
+            Overlay::Help(_) => Mode::Help,
             Overlay::Filter => Mode::Filter,
             Overlay::Palette(_) => Mode::Palette,
             Overlay::Form(_) => Mode::Form,
             Overlay::Prompt(_) => Mode::Prompt,
             Overlay::Compare(_) => Mode::Compare,
             Overlay::Import(_) => Mode::Import,
+            Overlay::Inspect(_) => Mode::Inspect,
         }
     }
     /// Whether nothing covers the panes (keys go to the focused pane).
@@ -269,6 +278,20 @@ impl App {
     }
     pub fn zoomed(&self) -> bool {
         self.zoomed
+    }
+    pub fn presenting(&self) -> bool {
+        self.presenting
+    }
+    /// How the panes share the screen now.
+    pub fn arrangement(&self) -> super::layout::Arrangement {
+        use super::layout::Arrangement;
+        if self.presenting {
+            Arrangement::Present
+        } else if self.zoomed {
+            Arrangement::Zoom(self.focus)
+        } else {
+            Arrangement::All
+        }
     }
     pub fn timeline(&self) -> Timeline {
         self.timeline
@@ -336,7 +359,7 @@ impl App {
             Mode::Help => vec![Scope::Help],
             Mode::Palette => vec![Scope::Palette],
             // The form shows its own keys.
-            Mode::Form | Mode::Prompt | Mode::Compare | Mode::Import => Vec::new(),
+            Mode::Form | Mode::Prompt | Mode::Compare | Mode::Import | Mode::Inspect => Vec::new(),
         }
     }
 

@@ -49,6 +49,25 @@ const ASCII_BORDER: border::Set<'static> = border::Set {
 };
 
 impl Glyphs {
+    /// What every mark on screen means, for the help screen's legend.
+    pub fn legend(&self) -> Vec<(&'static str, &'static str)> {
+        vec![
+            (self.bar, "an initiative's quarters (title inside)"),
+            (self.bar_selected, "the selected initiative"),
+            (self.cursor, "the selected row"),
+            (self.warn, "starts before a dependency ends"),
+            (self.more_left, "bar starts before the view"),
+            (self.more_right, "bar runs past the view"),
+            (self.now, "the quarter containing today"),
+            (self.over, "year over a cap"),
+            (self.at_most, "a source's own yearly cap"),
+            (self.fail, "standard failing"),
+            (self.unknown, "cannot be judged: data missing"),
+            (self.fixed, "fixed by then by the plan"),
+            ("*", "the focused pane (title)"),
+        ]
+    }
+
     pub const UNICODE: Glyphs = Glyphs {
         border: border::PLAIN,
         bar: "█",

@@ -146,7 +146,7 @@ impl App {
     pub fn last_frame(&self) -> LastFrame {
         let areas = layout::compute(
             self.area.get(),
-            self.zoomed.then_some(self.focus),
+            self.arrangement(),
             budget::lines_wanted(self),
         );
         let inner = inner(areas.roadmap);

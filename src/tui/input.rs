@@ -47,7 +47,8 @@ impl App {
             Overlay::Prompt(_) => return self.prompt_key(key),
             Overlay::Compare(_) => return self.compare_key(key),
             Overlay::Import(_) => return self.import_key(key),
-            Overlay::None | Overlay::Confirm(_) | Overlay::Help => {}
+            Overlay::Inspect(_) => return self.inspect_key(key),
+            Overlay::None | Overlay::Confirm(_) | Overlay::Help(_) => {}
         }
         if !self.pending.is_empty() && key.code == KeyCode::Esc {
             self.pending.clear();
@@ -56,7 +57,16 @@ impl App {
         }
         let mut keys = std::mem::take(&mut self.pending);
         keys.push(Key::from_event(&key));
-        match self.keymap.lookup_seq(&keys, &self.scopes()) {
+        let looked_up = self.keymap.lookup_seq(&keys, &self.scopes());
+        // While the screen is too small to show what a key would change, only quitting acts:
+        // no edit happens blind.
+        let area = self.area.get();
+        let too_small = area.width > 0
+            && (area.width < super::layout::MIN_WIDTH || area.height < super::layout::MIN_HEIGHT);
+        if too_small && looked_up != Lookup::Action(Action::Quit) {
+            return;
+        }
+        match looked_up {
             Lookup::Action(action) => self.update(action),
             Lookup::Prefix => {
                 // No timer: the sequence waits for its next key (the hint bar lists them).
@@ -85,6 +95,57 @@ impl App {
                 self.status = Some((StatusKind::Info, msg));
             }
             Lookup::Unbound => {}
+        }
+    }
+
+    /// Keys while reading in full: scroll, go to the initiative that covers a standard, close.
+    fn inspect_key(&mut self, key: KeyEvent) {
+        let Overlay::Inspect(top) = self.overlay else {
+            return;
+        };
+        let top = match key.code {
+            KeyCode::Down | KeyCode::Char('j') => top.saturating_add(1),
+            KeyCode::Up | KeyCode::Char('k') => top.saturating_sub(1),
+            KeyCode::PageDown | KeyCode::Char(' ') => top.saturating_add(10),
+            KeyCode::PageUp => top.saturating_sub(10),
+            KeyCode::Home => 0,
+            KeyCode::Char('g') => {
+                self.overlay = Overlay::None;
+                return self.go_to_fix();
+            }
+            KeyCode::Char('n') if self.focus == Pane::Standards => {
+                self.overlay = Overlay::None;
+                return self.new_from_standard();
+            }
+            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.quit = true;
+                return;
+            }
+            _ => {
+                self.overlay = Overlay::None;
+                return;
+            }
+        };
+        self.overlay = Overlay::Inspect(top);
+    }
+
+    /// From a standard, selects the first initiative that fixes it in the Roadmap.
+    fn go_to_fix(&mut self) {
+        if self.focus != Pane::Standards {
+            return;
+        }
+        let rows = self.standard_rows();
+        let Some(row) = rows.get(self.sel.standards) else {
+            return;
+        };
+        match &row.fix {
+            Some(f) => {
+                let id = f.initiative.clone();
+                self.select_initiative(&id);
+                self.focus = Pane::Roadmap;
+                self.info(&format!("{id} fixes it (Enter edits it)"));
+            }
+            None => self.info("no initiative fixes it yet: n creates one"),
         }
     }
 
@@ -124,7 +185,13 @@ impl App {
                 self.overlay = Overlay::None;
                 self.info("cancelled");
             }
-            (Overlay::Help, Action::Cancel | Action::Help) => self.overlay = Overlay::None,
+            (Overlay::Help(_), Action::Cancel | Action::Help) => self.overlay = Overlay::None,
+            (Overlay::Help(top), Action::Down | Action::PageDown) => {
+                self.overlay = Overlay::Help(top.saturating_add(1));
+            }
+            (Overlay::Help(top), Action::Up | Action::PageUp) => {
+                self.overlay = Overlay::Help(top.saturating_sub(1));
+            }
             (_, Action::Quit) => self.quit = true,
             (Overlay::None, a) => self.normal(a),
             _ => {}
@@ -133,6 +200,13 @@ impl App {
 
     fn normal(&mut self, action: Action) {
         match action {
+            // In presenter mode only the roadmap and the budget are on screen.
+            Action::FocusNext | Action::FocusPrev if self.presenting => {
+                self.focus = match self.focus {
+                    Pane::Roadmap => Pane::Budget,
+                    _ => Pane::Roadmap,
+                }
+            }
             Action::FocusNext => self.focus = self.focus.next(),
             Action::FocusPrev => self.focus = self.focus.prev(),
             Action::Up => self.step(-1),
@@ -171,8 +245,19 @@ impl App {
                 let name = self.theme().name.clone();
                 self.info(&format!("theme {name}"));
             }
-            Action::Help => self.overlay = Overlay::Help,
+            Action::Help => self.overlay = Overlay::Help(0),
             Action::Zoom => self.zoomed = !self.zoomed,
+            Action::Inspect => self.overlay = Overlay::Inspect(0),
+            Action::Present => {
+                self.presenting = !self.presenting;
+                self.zoomed = false;
+                if self.presenting {
+                    if !matches!(self.focus, Pane::Roadmap | Pane::Budget) {
+                        self.focus = Pane::Roadmap;
+                    }
+                    self.info("presenter mode: roadmap and budget (P returns)");
+                }
+            }
             Action::Sort => {
                 self.sort = self.sort.next();
                 self.rebuild_inventory();
@@ -182,7 +267,10 @@ impl App {
                 self.focus = Pane::Inventory;
                 self.overlay = Overlay::Filter;
             }
-            Action::Cancel => self.zoomed = false,
+            Action::Cancel => {
+                self.zoomed = false;
+                self.presenting = false;
+            }
             Action::Palette => self.open_palette(),
             Action::EditForm => self.open_form(),
             Action::AddItem => self.open_new_item(),

@@ -192,7 +192,10 @@ const DEFAULTS: &[(&str, Action, Scope, bool)] = {
         ("v", A::ToggleTimeline, R, true),
         ("Enter e", A::EditForm, R, true),
         ("N", A::NewInitiative, R, true),
-        ("n Enter", A::NewFromStandard, S, true),
+        ("Enter", A::Inspect, S, true),
+        ("n", A::NewFromStandard, S, true),
+        ("i", A::Inspect, Global, true),
+        ("P", A::Present, Global, false),
         ("A", A::Answers, S, true),
         ("y", A::CycleYear, Global, true),
         ("s", A::Sort, I, true),
@@ -233,6 +236,8 @@ const DEFAULTS: &[(&str, Action, Scope, bool)] = {
         ("n Esc", A::Cancel, Confirm, true),
         ("C-c", A::Quit, Confirm, false),
         ("? Esc q", A::Cancel, Help, true),
+        ("j Down", A::Down, Help, true),
+        ("k Up", A::Up, Help, false),
         ("C-c", A::Quit, Help, false),
     ]
 };

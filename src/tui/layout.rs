@@ -47,9 +47,20 @@ fn rows(area: Rect, y: u16, h: u16) -> Rect {
     )
 }
 
+/// How the body is shared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrangement {
+    /// Every pane.
+    All,
+    /// One pane takes the whole body.
+    Zoom(Pane),
+    /// Presenter mode: the roadmap over the budget strip, full width.
+    Present,
+}
+
 /// Lays out the screen. `budget_lines` is how many lines the budget strip wants inside its
-/// border; `zoom` gives the whole body to one pane.
-pub fn compute(area: Rect, zoom: Option<Pane>, budget_lines: u16) -> Areas {
+/// border.
+pub fn compute(area: Rect, arrangement: Arrangement, budget_lines: u16) -> Areas {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Areas {
             status: area,
@@ -67,7 +78,14 @@ pub fn compute(area: Rect, zoom: Option<Pane>, budget_lines: u16) -> Areas {
         hints,
         ..Areas::default()
     };
-    if let Some(p) = zoom {
+    if arrangement == Arrangement::Present {
+        let budget_h = (budget_lines + 2).min(body.height / 2).max(4);
+        let roadmap_h = body.height.saturating_sub(budget_h);
+        a.roadmap = Rect::new(body.x, body.y, body.width, roadmap_h);
+        a.budget = Rect::new(body.x, body.y + roadmap_h, body.width, budget_h);
+        return a;
+    }
+    if let Arrangement::Zoom(p) = arrangement {
         match p {
             Pane::Inventory => a.inventory = body,
             Pane::Standards => a.standards = body,
@@ -102,7 +120,7 @@ mod tests {
 
     #[test]
     fn panes_tile_the_body_without_overlap_at_80x24() {
-        let a = compute(Rect::new(0, 0, 80, 24), None, 5);
+        let a = compute(Rect::new(0, 0, 80, 24), Arrangement::All, 5);
         assert!(!a.too_small);
         let panes = [a.inventory, a.standards, a.roadmap, a.budget, a.detail];
         let cells: u32 = panes.iter().map(|r| r.area()).sum();
@@ -117,7 +135,7 @@ mod tests {
     #[test]
     fn tiny_sizes_are_too_small_not_a_panic() {
         for (w, h) in [(0, 0), (1, 1), (20, 5), (59, 24), (80, 14)] {
-            assert!(compute(Rect::new(0, 0, w, h), None, 5).too_small);
+            assert!(compute(Rect::new(0, 0, w, h), Arrangement::All, 5).too_small);
         }
     }
 }

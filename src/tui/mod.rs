@@ -16,6 +16,7 @@ pub mod app;
 pub mod drag;
 pub mod form;
 pub mod glyphs;
+mod history_words;
 pub mod hit;
 pub mod import;
 mod input;

@@ -16,7 +16,7 @@ impl App {
     }
 
     fn mouse_event(&mut self, ev: MouseEvent) {
-        if matches!(self.overlay, Overlay::Help) {
+        if matches!(self.overlay, Overlay::Help(_)) {
             if matches!(ev.kind, MouseEventKind::Down(_)) {
                 self.overlay = Overlay::None;
             }
@@ -88,7 +88,8 @@ impl App {
                 }
             }
             Pane::Standards => {
-                let i = self.scroll.standards.get() + row;
+                let i = self.scroll.standards.get()
+                    + row / super::panes::standards::row_lines(inner.width);
                 if i < self.standard_rows().len() {
                     self.sel.standards = i;
                     self.choose();

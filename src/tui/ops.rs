@@ -4,6 +4,7 @@
 
 use super::action::Pane;
 use super::app::{App, Overlay, Pending};
+use super::history_words::{Direction, action_words};
 use crate::edit::Edit;
 use crate::roadmap::{cascade_move, schedule, template};
 
@@ -219,10 +220,13 @@ impl App {
     }
 
     pub(crate) fn undo(&mut self) {
+        let before = self.ws.plan().initiatives.clone();
         match self.ws.undo() {
             Ok(Some(edit)) => {
                 self.after_history(&edit);
-                self.info(&format!("undone: {}", edit.describe()));
+                let arrow = self.glyphs().arrow;
+                let words = action_words(&edit, &before, Direction::Undo, arrow);
+                self.info(&format!("undid: {words} (C-r redoes)"));
             }
             Ok(None) => self.info("nothing to undo"),
             Err(e) => self.error(&format!("undo failed: {e}")),
@@ -230,10 +234,13 @@ impl App {
     }
 
     pub(crate) fn redo(&mut self) {
+        let before = self.ws.plan().initiatives.clone();
         match self.ws.redo() {
             Ok(Some(edit)) => {
                 self.after_history(&edit);
-                self.info(&format!("redone: {}", edit.describe()));
+                let arrow = self.glyphs().arrow;
+                let words = action_words(&edit, &before, Direction::Redo, arrow);
+                self.info(&format!("redid: {words}"));
             }
             Ok(None) => self.info("nothing to redo"),
             Err(e) => self.error(&format!("redo failed: {e}")),

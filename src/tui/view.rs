@@ -50,10 +50,12 @@ pub fn standard_rows(library: &Library, derived: &Derived, year: usize) -> Vec<S
         Status::Pass => 2,
         Status::NotApplicable => 3,
     };
+    // What still fails comes first, then what cannot be judged, then what the plan fixes by
+    // then: a future year's list never mixes "failing then" with "fixed by then".
     rows.sort_by(|a, b| {
-        a.severity
-            .cmp(&b.severity)
-            .then(rank(a.status).cmp(&rank(b.status)))
+        rank(a.status)
+            .cmp(&rank(b.status))
+            .then(a.severity.cmp(&b.severity))
             .then(a.index.cmp(&b.index))
     });
     rows

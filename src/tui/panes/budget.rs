@@ -104,16 +104,18 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let mut out = vec![Line::from(head)];
 
     let names = sources(app);
-    let room = (inner.height as usize).saturating_sub(3);
-    let (shown, rest) = if names.len() > room.min(MAX_SOURCES + 1) {
-        let k = room.min(MAX_SOURCES);
-        (
-            names[..k.min(names.len())].to_vec(),
-            names[k.min(names.len())..].to_vec(),
-        )
-    } else {
+    // Lines for sources under the year header and above the total. Every dollar in the total
+    // is in a row above it: sources that do not fit are summed into "Other (n)", and the cap
+    // row (also marked in the year header) gives way first.
+    let room = (inner.height as usize).saturating_sub(2);
+    let fits_all = names.len() <= room.min(MAX_SOURCES + 1);
+    let (shown, rest) = if fits_all {
         (names.clone(), Vec::new())
+    } else {
+        let k = room.min(MAX_SOURCES + 1).saturating_sub(1).min(names.len());
+        (names[..k].to_vec(), names[k..].to_vec())
     };
+    let cap_row = shown.len() + usize::from(!rest.is_empty()) < room;
     // A source's own annual cap is shown with its name ("General Fund <=180k"), and a year
     // over it is marked in its row, so every cap that exists reads as a cap.
     let source_cap = |name: &str| {
@@ -147,7 +149,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         }
         out.push(Line::from(spans));
     }
-    if !rest.is_empty() && shown.len() < room {
+    if !rest.is_empty() && room > 0 {
         let mut spans = vec![Span::raw(pad(
             &format!("Other ({})", rest.len()),
             lw,
@@ -174,6 +176,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         }
     }
     out.push(Line::from(total));
+    if !cap_row {
+        super::lines(frame, inner, out, theme.base);
+        return;
+    }
     let mut cap = vec![Span::styled(pad("Cap", lw, g.ellipsis), theme.muted)];
     for y in years {
         // No overall cap: "-" (sources may still carry their own, shown in their rows).

@@ -180,17 +180,22 @@ fn year(app: &App) -> Vec<String> {
     out
 }
 
+/// The lines about whatever the focused pane has selected.
+pub fn text(app: &App) -> Vec<String> {
+    match app.focus() {
+        Pane::Roadmap => initiative(app),
+        Pane::Standards => standard(app),
+        Pane::Inventory => item(app),
+        Pane::Budget => year(app),
+    }
+}
+
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if area.width == 0 || area.height == 0 {
         return;
     }
     let theme = app.theme();
-    let text = match app.focus() {
-        Pane::Roadmap => initiative(app),
-        Pane::Standards => standard(app),
-        Pane::Inventory => item(app),
-        Pane::Budget => year(app),
-    };
+    let text = text(app);
     let block = Block::new()
         .borders(Borders::TOP)
         .border_set(app.glyphs().border)

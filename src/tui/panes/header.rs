@@ -23,13 +23,19 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         n => Span::styled(format!("{} {n} years over cap", g.over), theme.over),
     };
     let sep = || Span::styled(" | ", theme.muted);
-    let narrow = area.width < 100;
+    // A projector shows the scenario and compliance first and in full.
+    let narrow = area.width < 100 && !app.presenting();
+    let session_style = if app.presenting() {
+        theme.title_focus
+    } else {
+        theme.muted
+    };
     // Most important first: on a narrow terminal the right end is cut. The session comes
     // early so that after a fork everyone can see which plan is being changed.
     let mut spans = vec![
         Span::styled(String::new(), theme.header),
         sep(),
-        Span::styled(format!("session {}", app.ws.name()), theme.muted),
+        Span::styled(format!("session {}", app.ws.name()), session_style),
         sep(),
         Span::styled(
             if narrow {

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, frame: &mut Frame, area: Rect, top: u16) {
     let theme = app.theme();
     let w = area.width.saturating_sub(4).min(100);
     let h = area.height.saturating_sub(2);
@@ -53,18 +53,42 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         }
     }
     lines.push(Line::from(Span::styled(
+        "What the marks mean",
+        theme.header,
+    )));
+    let marks: Vec<String> = app
+        .glyphs()
+        .legend()
+        .into_iter()
+        .map(|(g, what)| {
+            let cell: String = format!("{g:>3} {what}")
+                .chars()
+                .take(col.saturating_sub(1))
+                .collect();
+            format!("{cell:<col$}")
+        })
+        .collect();
+    for chunk in marks.chunks(columns) {
+        lines.push(Line::from(chunk.concat().trim_end().to_string()));
+    }
+    lines.push(Line::from(Span::styled(
         "Every change is saved as you make it; u undoes it.",
         theme.muted,
     )));
     let block = Block::bordered()
         .border_set(app.glyphs().border)
         .border_style(theme.border_focus)
-        .title(Span::styled(" Keys (? or Esc closes) ", theme.title_focus));
+        .title(Span::styled(" Keys (? or Esc closes) ", theme.title_focus))
+        .title_bottom(Span::styled(
+            " j/k scroll: the legend is below ",
+            theme.muted,
+        ));
     frame.render_widget(Clear, popup);
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
             .wrap(Wrap { trim: false })
+            .scroll((top, 0))
             .style(theme.base),
         popup,
     );

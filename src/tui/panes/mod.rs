@@ -9,6 +9,7 @@ pub mod header;
 pub mod help;
 pub mod hints;
 pub mod import;
+pub mod inspect;
 pub mod inventory;
 pub mod palette;
 pub mod roadmap;
@@ -30,11 +31,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     app.area.set(area);
     let theme = app.theme();
     frame.render_widget(Block::new().style(theme.base), area);
-    let areas = layout::compute(
-        area,
-        app.zoomed.then_some(app.focus),
-        budget::lines_wanted(app),
-    );
+    let areas = layout::compute(area, app.arrangement(), budget::lines_wanted(app));
     if areas.too_small {
         help::too_small(app, frame, area);
         return;
@@ -48,12 +45,21 @@ pub fn draw(app: &App, frame: &mut Frame) {
     hints::draw_status(app, frame, areas.status);
     hints::draw_hints(app, frame, areas.hints);
     match app.mode() {
-        Mode::Help => help::draw(app, frame, area),
+        Mode::Help => {
+            if let super::app::Overlay::Help(top) = app.overlay {
+                help::draw(app, frame, area, top);
+            }
+        }
         Mode::Palette => palette::draw(app, frame, area),
         Mode::Form => form::draw(app, frame, area),
         Mode::Compare => compare::draw_compare(app, frame, area),
         Mode::Prompt => compare::draw_prompt(app, frame, area),
         Mode::Import => import::draw(app, frame, area),
+        Mode::Inspect => {
+            if let super::app::Overlay::Inspect(top) = app.overlay {
+                inspect::draw(app, frame, area, top);
+            }
+        }
         Mode::Normal | Mode::Confirm(_) | Mode::Filter => {}
     }
 }

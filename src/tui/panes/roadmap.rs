@@ -125,15 +125,21 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let qw = (cols / nq).max(1);
     let hdr = header_rows(inner.height);
     let mut out: Vec<Line> = Vec::new();
+    let visible = (inner.height - hdr) as usize;
+    let n = plan.initiatives.len();
+    let selected = app.sel.roadmap.min(n.saturating_sub(1));
+    let first = super::scroll_to(&app.scroll.roadmap, selected, visible, n);
+    // Where the view is in the list, when it does not show every initiative.
+    let position = if n > visible && visible > 0 {
+        format!("{}-{} of {n}", first + 1, (first + visible).min(n))
+    } else {
+        format!("{n} initiatives")
+    };
 
     // Year header: each fiscal year's label spans its quarters; over-cap years are marked.
     if hdr >= 1 {
         let mut spans = vec![Span::styled(
-            pad(
-                &format!("{} initiatives", plan.initiatives.len()),
-                lw.saturating_sub(1),
-                g.ellipsis,
-            ) + " ",
+            pad(&position, lw.saturating_sub(1), g.ellipsis) + " ",
             theme.muted,
         )];
         let mut k = 0;
@@ -187,10 +193,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         out.push(Line::from(spans));
     }
 
-    let visible = (inner.height - hdr) as usize;
-    let n = plan.initiatives.len();
-    let selected = app.sel.roadmap.min(n.saturating_sub(1));
-    let first = super::scroll_to(&app.scroll.roadmap, selected, visible, n);
     if n == 0 && visible > 0 {
         out.push(Line::from(Span::styled(
             fit(
@@ -308,10 +310,16 @@ fn bar_line<'a>(
         let len = ini.title.chars().count();
         // ...and the » mark of one that ends after it.
         let tail = usize::from(end > last_q);
+        let right = (total - a).saturating_sub(tail);
         let (ta, limit) = if room >= len + 2 {
             (a + 1, len)
+        } else if right < len.min(16) && a > right {
+            // A bar near the end of the view: the title goes before it, ending at its start,
+            // so it is as readable as any other.
+            let limit = len.min(a.saturating_sub(1));
+            (a - limit - 1, limit)
         } else {
-            (a, (total - a).saturating_sub(tail))
+            (a, right)
         };
         let title = fit(&ini.title, limit.min(len.max(room)), g.ellipsis);
         for (j, ch) in title.chars().enumerate() {

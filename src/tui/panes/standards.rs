@@ -60,6 +60,12 @@ pub fn title(app: &App, rows: &[crate::tui::view::StdRow]) -> String {
     }
 }
 
+/// Screen lines per standard for a pane of inner width `w`: two when narrow (the id and fix on
+/// the first, the title on the second), so titles stay readable at 80 columns.
+pub fn row_lines(w: u16) -> usize {
+    if w < 40 { 2 } else { 1 }
+}
+
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if area.width == 0 || area.height == 0 {
         return;
@@ -70,7 +76,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let block = super::block(app, Pane::Standards, title(app, &rows));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let visible = inner.height as usize;
+    let per_row = row_lines(inner.width);
+    let visible = inner.height as usize / per_row;
     let selected = app.sel.standards.min(rows.len().saturating_sub(1));
     let first = super::scroll_to(&app.scroll.standards, selected, visible, rows.len());
     let w = inner.width as usize;
@@ -98,12 +105,40 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             (Some(f), _) => format!(" {} {} {}", g.arrow, f.initiative, f.done),
             (None, Status::Unknown) => " unknown".to_string(),
             (None, Status::NotApplicable) => " set aside".to_string(),
+            // Passing by then through the plan's effects (a refresh), not a named fix.
+            (None, Status::Pass) => " fixed by then".to_string(),
             (None, _) => " no fix".to_string(),
         };
         let head = format!("{cursor}{mark} ");
         let sev = format!("{} ", severity_label(row.severity));
         let used = head.chars().count() + sev.chars().count();
         let rest = w.saturating_sub(used);
+        let base = if is_sel { theme.selected } else { Style::new() };
+        if per_row == 2 {
+            out.push(Line::from(vec![
+                Span::styled(cursor.to_string(), base),
+                Span::styled(mark.to_string(), base.patch(mark_style)),
+                Span::styled(" ", base),
+                Span::styled(sev, base.patch(severity_style(app, row.severity))),
+                Span::styled(pad(&std.id, rest.min(std.id.len() + 1), g.ellipsis), base),
+                Span::styled(
+                    // The fixing initiative without its quarter: the title line has the room.
+                    fit(
+                        &row.fix.as_ref().map_or(fix.trim_start().to_string(), |f| {
+                            format!("{} {}", g.arrow, f.initiative)
+                        }),
+                        rest.saturating_sub(std.id.len() + 1),
+                        g.ellipsis,
+                    ),
+                    base.patch(theme.muted),
+                ),
+            ]));
+            out.push(Line::from(Span::styled(
+                pad(&format!("   {}", std.title), w, g.ellipsis),
+                base,
+            )));
+            continue;
+        }
         // The fix goes at the right when there is room for a useful title beside it.
         let (text, fix) = if rest >= fix.chars().count() + 16 {
             let t = rest - fix.chars().count();
@@ -117,7 +152,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 String::new(),
             )
         };
-        let base = if is_sel { theme.selected } else { Style::new() };
         out.push(Line::from(vec![
             Span::styled(cursor.to_string(), base),
             Span::styled(mark.to_string(), base.patch(mark_style)),
