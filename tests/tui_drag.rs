@@ -197,3 +197,20 @@ fn a_horizon_wider_than_the_pane_scrolls_by_years_while_a_bar_is_dragged_past_th
     let fy = app.derived().horizon.years[app.year_index()].0;
     assert!(shown.contains(&format!("FY{fy}")), "{shown}");
 }
+
+#[test]
+fn dragging_the_left_edge_back_says_the_bar_grows() {
+    let mut app = app();
+    let _ = render(&app, 80, 24);
+    let dur = app.plan().initiatives[0].duration;
+    let (x, y, qw) = bar_cell(&app, Part::Start);
+    press(&mut app, x, y);
+    drag(&mut app, x - qw, y);
+    let said = app.status().unwrap_or_default().to_string();
+    assert!(
+        said.contains(&format!("{} quarter(s) (+1), from FY2027-Q4", dur + 1)),
+        "{said}"
+    );
+    release(&mut app, x - qw, y);
+    assert_eq!(app.plan().initiatives[0].duration, dur + 1);
+}

@@ -162,13 +162,26 @@ fn candidate(plan: &Plan, d: &Drag) -> Result<Option<Edit>, String> {
     }
 }
 
+fn resized(from: u8, to: u8, start: Option<crate::model::Quarter>) -> String {
+    let change = i32::from(to) - i32::from(from);
+    let starts = start.map(|s| format!(", from {s}")).unwrap_or_default();
+    format!("{to} quarter(s) ({change:+}){starts}")
+}
+
 fn preview_message(d: &Drag, c: &Result<Option<Edit>, String>) -> Result<String, String> {
     match c {
         Err(e) => Err(e.clone()),
         Ok(None) => Ok("unchanged".into()),
-        Ok(Some(_)) => Ok(match d.part {
-            Part::Body => format!("would start {}", d.orig_start.plus(d.delta)),
-            Part::End | Part::Start => format!("resizing by {:+} quarter(s)", d.delta),
+        Ok(Some(edit)) => Ok(match (d.part, edit) {
+            (Part::Body, _) => format!("would start {}", d.orig_start.plus(d.delta)),
+            // Said as the bar's new length, so dragging the left edge back reads as growth.
+            (_, Edit::ResizeInitiative { duration, .. }) => {
+                resized(d.orig_duration, *duration, None)
+            }
+            (_, Edit::PutInitiative(ini)) => {
+                resized(d.orig_duration, ini.duration, Some(ini.start))
+            }
+            _ => "unchanged".into(),
         }),
     }
 }

@@ -114,7 +114,15 @@ fn item(app: &App) -> Vec<String> {
         ),
         format!(
             "site {} | acquired {} | end of support {} | unit {} | yearly {} | vendor {}",
-            opt(it.site.clone()),
+            // The school's name, as people say it; the id only when no site has it.
+            opt(it.site.as_ref().map(|id| {
+                app.plan()
+                    .district
+                    .sites
+                    .iter()
+                    .find(|s| &s.id == id)
+                    .map_or_else(|| id.clone(), |s| s.name.clone())
+            })),
             match it.acquired {
                 Some(a) if it.acquired_inferred() => format!("~{} (model release)", a.year),
                 a => opt(a.map(|a| a.to_string())),

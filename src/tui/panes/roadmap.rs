@@ -76,7 +76,8 @@ fn year_label(fy: FiscalYear, width: usize, over: Option<&str>) -> String {
     let long = format!("FY{}", fy.0);
     let short = format!("{:02}", fy.0.rem_euclid(100));
     let s = match over {
-        Some(o) if width >= long.len() + 6 => format!("{long} {o}OVER"),
+        // A space is left after the label so it never runs into the next year's.
+        Some(o) if width > long.len() + 6 => format!("{long} {o}OVER"),
         Some(o) if width > long.len() => format!("{o}{long}"),
         Some(o) => format!("{o}{short}"),
         None if width >= long.len() => long,
