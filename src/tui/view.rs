@@ -18,10 +18,13 @@ pub struct StdRow {
     pub baseline: Status,
     /// The first initiative that resolves it, and when its work ends.
     pub fix: Option<Fix>,
+    /// The first fiscal year, from the chosen one on, in which it passes with the plan (by a
+    /// named fix or by an initiative's effects, such as a refresh).
+    pub passes_from: Option<crate::model::FiscalYear>,
 }
 
 /// Standards not passing in the chosen year if nothing were done, or not passing even with the
-/// plan: most severe first, then still failing before unknown before fixed by then.
+/// plan: still failing first, then unknown, then fixed by then; most severe first in each.
 pub fn standard_rows(library: &Library, derived: &Derived, year: usize) -> Vec<StdRow> {
     let (Some(proj), Some(base)) = (derived.projected.get(year), derived.baseline.get(year)) else {
         return Vec::new();
@@ -41,6 +44,12 @@ pub fn standard_rows(library: &Library, derived: &Derived, year: usize) -> Vec<S
                 status,
                 baseline,
                 fix: derived.fixes.get(i).and_then(|f| f.first().cloned()),
+                passes_from: derived
+                    .projected
+                    .iter()
+                    .skip(year)
+                    .find(|y| y.outcomes.get(i).is_some_and(|o| o.status == Status::Pass))
+                    .map(|y| y.fiscal_year),
             })
         })
         .collect();

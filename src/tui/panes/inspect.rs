@@ -54,7 +54,16 @@ fn standard(app: &App) -> Vec<String> {
     }
     out.push(String::new());
     let fixes = d.fixes.get(row.index).cloned().unwrap_or_default();
-    if fixes.is_empty() {
+    let passes_from = rows
+        .get(app.selection().standards)
+        .and_then(|r| r.passes_from);
+    if fixes.is_empty()
+        && let Some(fy) = passes_from.filter(|_| row.status != Status::Pass)
+    {
+        out.push(format!(
+            "No initiative names it, but the plan makes it pass from {fy} (an initiative's refresh or new items); n creates one of its own."
+        ));
+    } else if fixes.is_empty() {
         out.push("No initiative fixes it yet: n creates one from its remediation template.".into());
     } else {
         let named: Vec<String> = fixes

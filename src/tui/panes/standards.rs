@@ -107,6 +107,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             (None, Status::NotApplicable) => " set aside".to_string(),
             // Passing by then through the plan's effects (a refresh), not a named fix.
             (None, Status::Pass) => " fixed by then".to_string(),
+            // No initiative names it, but the plan's effects make it pass later.
+            (None, Status::Fail) if row.passes_from.is_some() => {
+                format!(
+                    " plan {}",
+                    row.passes_from.map(|f| f.to_string()).unwrap_or_default()
+                )
+            }
             (None, _) => " no fix".to_string(),
         };
         let head = format!("{cursor}{mark} ");
