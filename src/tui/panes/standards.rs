@@ -122,28 +122,27 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let rest = w.saturating_sub(used);
         let base = if is_sel { theme.selected } else { Style::new() };
         if per_row == 2 {
+            // Two lines when narrow: the id and what fixes it, then the severity and title.
+            let after_id = w.saturating_sub(head.chars().count() + std.id.len() + 1);
+            let fix = row.fix.as_ref().map_or(fix.trim_start().to_string(), |f| {
+                // The fixing initiative without its quarter: reading in full has it.
+                format!("{} {}", g.arrow, f.initiative)
+            });
             out.push(Line::from(vec![
                 Span::styled(cursor.to_string(), base),
                 Span::styled(mark.to_string(), base.patch(mark_style)),
                 Span::styled(" ", base),
-                Span::styled(sev, base.patch(severity_style(app, row.severity))),
-                Span::styled(pad(&std.id, rest.min(std.id.len() + 1), g.ellipsis), base),
+                Span::styled(format!("{} ", std.id), base),
                 Span::styled(
-                    // The fixing initiative without its quarter: the title line has the room.
-                    fit(
-                        &row.fix.as_ref().map_or(fix.trim_start().to_string(), |f| {
-                            format!("{} {}", g.arrow, f.initiative)
-                        }),
-                        rest.saturating_sub(std.id.len() + 1),
-                        g.ellipsis,
-                    ),
+                    pad(&fit(&fix, after_id, g.ellipsis), after_id, ""),
                     base.patch(theme.muted),
                 ),
             ]));
-            out.push(Line::from(Span::styled(
-                pad(&format!("   {}", std.title), w, g.ellipsis),
-                base,
-            )));
+            out.push(Line::from(vec![
+                Span::styled(" ", base),
+                Span::styled(sev, base.patch(severity_style(app, row.severity))),
+                Span::styled(pad(&std.title, w.saturating_sub(6), g.ellipsis), base),
+            ]));
             continue;
         }
         // The fix goes at the right when there is room for a useful title beside it.
