@@ -35,7 +35,8 @@ fn the_selected_roadmap_row_is_marked_and_reversed() {
     // The ">" marker sits two cells before the label, and the label is reverse video.
     assert_eq!(buf[(x - 2, y)].symbol(), ">");
     assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
-    let (x2, y2) = find(buf, "  INI-002")
+    // INI-002 starts before its dependency ends: "!" in the warning column, no cursor.
+    let (x2, y2) = find(buf, " !INI-002")
         .map(|(x, y)| (x + 2, y))
         .expect("INI-002 on screen");
     assert!(!buf[(x2, y2)].modifier.contains(Modifier::REVERSED));
