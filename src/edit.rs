@@ -5,7 +5,9 @@
 //! nothing and says why.
 
 use crate::model::validate;
-use crate::model::{AnswerValue, BudgetSettings, District, Initiative, Item, Plan, Quarter};
+use crate::model::{
+    AnswerValue, BudgetSettings, District, Governance, Initiative, Item, Plan, Quarter,
+};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -40,6 +42,8 @@ pub enum Edit {
         key: String,
         value: Option<f64>,
     },
+    /// Replace the people and baselines (a person added or leaving, a baseline saved).
+    SetGovernance(Governance),
     /// Several edits as one undoable step (an import, a cascade move, auto-schedule).
     Batch(Vec<Edit>),
 }
@@ -72,6 +76,7 @@ pub struct Touched {
     pub district: bool,
     pub budget: bool,
     pub overrides: bool,
+    pub governance: bool,
 }
 
 impl Touched {
@@ -83,6 +88,7 @@ impl Touched {
             district: self.district || o.district,
             budget: self.budget || o.budget,
             overrides: self.overrides || o.overrides,
+            governance: self.governance || o.governance,
         }
     }
 }
@@ -102,6 +108,7 @@ impl Edit {
             Edit::SetDistrict(_) => t.district = true,
             Edit::SetBudget(_) => t.budget = true,
             Edit::SetOverride { .. } => t.overrides = true,
+            Edit::SetGovernance(_) => t.governance = true,
             Edit::Batch(es) => {
                 return es.iter().fold(t, |acc, e| acc.union(e.touched()));
             }
@@ -130,6 +137,11 @@ impl Edit {
             }
             Edit::SetDistrict(d) => format!("update district {}", d.name),
             Edit::SetBudget(_) => "update budget settings".into(),
+            Edit::SetGovernance(g) => format!(
+                "update people and baselines ({} people, {} baselines)",
+                g.people.len(),
+                g.baselines.len()
+            ),
             Edit::SetOverride {
                 key,
                 value: Some(v),
@@ -235,6 +247,13 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
         Edit::SetBudget(b) => {
             validate::budget(&b).map_err(EditError::Invalid)?;
             Ok(Edit::SetBudget(std::mem::replace(&mut plan.budget, b)))
+        }
+        Edit::SetGovernance(g) => {
+            validate::governance(&g).map_err(EditError::Invalid)?;
+            Ok(Edit::SetGovernance(std::mem::replace(
+                &mut plan.governance,
+                g,
+            )))
         }
         Edit::SetOverride { key, value } => {
             validate::override_value(&key, value).map_err(EditError::Invalid)?;

@@ -163,6 +163,7 @@ pub fn generate(items: usize, initiatives: usize, seed: u64, standard_ids: &[Str
                 support_years: None,
             }],
             notes: String::new(),
+            ..Initiative::new("", "", start)
         };
         if rng.chance(10) {
             ini.effects.push(Effect::SetAnswer {

@@ -12,6 +12,7 @@ pub mod demo;
 pub mod derive;
 pub mod edit;
 pub mod fast_hash;
+pub mod follow;
 pub mod generate;
 pub mod history;
 pub mod io;

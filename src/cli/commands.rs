@@ -4,8 +4,8 @@
 use super::context::CliResult;
 use super::session::{open_or_create, open_store};
 use super::{
-    AnswersCmd, BudgetCmd, Cli, Command, Ctx, DistrictCmd, Format, FundingCmd, ImportCmd,
-    InventoryCmd, RoadmapCmd, SiteCmd, StandardsCmd, UserError,
+    AnswersCmd, BaselineCmd, BudgetCmd, Cli, Command, Ctx, DistrictCmd, Format, FundingCmd,
+    ImportCmd, InventoryCmd, PersonCmd, RoadmapCmd, SiteCmd, StandardsCmd, UserError,
 };
 use crate::demo::demo_plan;
 use crate::edit::Edit;
@@ -62,6 +62,12 @@ pub fn run(cli: Cli, ctx: &Ctx) -> CliResult {
             ..
         }
         | Command::Setup { .. }
+        | Command::Followup { .. }
+        | Command::Person {
+            action: None | Some(PersonCmd::List),
+            ..
+        }
+        | Command::Baseline(BaselineCmd::Diff { .. } | BaselineCmd::List)
         | Command::Export { .. }) => super::read::read_only(other, ctx, width),
         other => with_session(other, ctx),
     }
@@ -174,6 +180,11 @@ fn with_session(command: Command, ctx: &Ctx) -> CliResult {
             action: Some(BudgetCmd::Capitalisation { amount }),
             ..
         } => super::district::budget_capitalisation(&mut ws, &amount)?,
+        Command::Initiative(cmd) => super::follow::initiative(&mut ws, cmd, ctx.as_of)?,
+        Command::Person {
+            action: Some(cmd), ..
+        } => super::follow::person(&mut ws, cmd, ctx.as_of)?,
+        Command::Baseline(cmd) => super::follow::baseline_save(&mut ws, cmd, ctx.as_of)?,
         Command::Answers {
             action: Some(AnswersCmd::Set { key, value }),
             ..
@@ -215,6 +226,8 @@ fn with_session(command: Command, ctx: &Ctx) -> CliResult {
         | Command::Funding { action: None, .. }
         | Command::Answers { .. }
         | Command::Setup { .. }
+        | Command::Followup { .. }
+        | Command::Person { action: None, .. }
         | Command::Export { .. }
         | Command::Import(ImportCmd::Standards { .. }) => unreachable_command()?,
     }

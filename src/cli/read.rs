@@ -112,6 +112,75 @@ fn view(
                 Format::Table => print!("{}", views::erate::table(plan, engine.derived(), width)),
             }
         }
+        Command::Budget {
+            actuals: true,
+            format,
+            ..
+        } => {
+            let horizon = crate::model::Horizon::new(&plan.district, ctx.as_of);
+            let a = crate::follow::actuals::actuals(plan, &horizon);
+            match format {
+                Format::Json => print_json(&serde_json::to_value(&a).unwrap_or_default()),
+                Format::Table => print!("{}", views::follow::actuals_table(&a, width)),
+            }
+        }
+        Command::Followup { format } => {
+            let horizon = crate::model::Horizon::new(&plan.district, ctx.as_of);
+            let flags = crate::follow::flags(plan, &horizon);
+            match format {
+                Format::Json => print_json(
+                    &serde_json::to_value(views::follow::Followup {
+                        session: name,
+                        as_of: ctx.as_of,
+                        flags: &flags,
+                    })
+                    .unwrap_or_default(),
+                ),
+                Format::Table => print!("{}", views::follow::followup_table(&flags, width)),
+            }
+        }
+        Command::Person { format, .. } => match format {
+            Format::Json => print_json(&views::follow::people_json(&plan.governance)),
+            Format::Table => print!("{}", views::follow::people_table(plan, width)),
+        },
+        Command::Baseline(super::BaselineCmd::List) => {
+            print!(
+                "{}",
+                views::follow::baselines_table(&plan.governance, width)
+            )
+        }
+        Command::Baseline(super::BaselineCmd::Diff {
+            name: wanted,
+            format,
+        }) => {
+            let g = &plan.governance;
+            let b = match &wanted {
+                Some(n) => g.baseline(n).ok_or_else(|| {
+                    UserError(format!(
+                        "no baseline named {n:?} (see `vcio baseline list`)"
+                    ))
+                })?,
+                None => g.baselines.iter().max_by_key(|b| b.date).ok_or_else(|| {
+                    UserError(
+                        "no baseline yet: vcio baseline save NAME snapshots the roadmap".into(),
+                    )
+                })?,
+            };
+            let changes = crate::follow::baseline::diff(plan, b);
+            match format {
+                Format::Json => print_json(
+                    &serde_json::to_value(views::follow::BaselineDiff {
+                        baseline: &b.name,
+                        date: b.date,
+                        changes: &changes,
+                    })
+                    .unwrap_or_default(),
+                ),
+                Format::Table => {
+                    print!("{}", views::follow::baseline_diff_table(b, &changes, width))
+                }
+            }
+        }
         Command::Budget { format, .. } => {
             let engine = Engine::new(plan, library, ctx.as_of);
             match format {

@@ -2,6 +2,7 @@
 //! funding and the effects it has on the district once complete.
 
 use super::answers::AnswerValue;
+use super::governance::{Checkin, InitiativeStatus, StatusChange};
 use super::inventory::{ErateCategory, Item};
 use super::select::Selector;
 use super::time::Quarter;
@@ -129,6 +130,25 @@ pub struct Initiative {
     pub effects: Vec<Effect>,
     #[serde(default)]
     pub notes: String,
+    /// The cabinet member who owns the outcome (a person's name).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub sponsor: String,
+    /// Who carries on if the owner cannot (a person's name).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub backup: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stakeholders: Vec<String>,
+    #[serde(default)]
+    pub status: InitiativeStatus,
+    /// Status decisions, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub status_log: Vec<StatusChange>,
+    /// When the board approved it, where it did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub board_approved: Option<chrono::NaiveDate>,
+    /// Progress notes, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checkins: Vec<Checkin>,
 }
 
 impl Initiative {
@@ -157,6 +177,13 @@ impl Initiative {
             resolves: Vec::new(),
             effects: Vec::new(),
             notes: String::new(),
+            sponsor: String::new(),
+            backup: String::new(),
+            stakeholders: Vec::new(),
+            status: InitiativeStatus::default(),
+            status_log: Vec::new(),
+            board_approved: None,
+            checkins: Vec::new(),
         }
     }
 

@@ -5,6 +5,7 @@ pub mod attrs;
 pub mod budget;
 pub mod district;
 pub mod erate;
+pub mod governance;
 pub mod horizon;
 pub mod initiative;
 pub mod inventory;
@@ -21,6 +22,9 @@ pub use budget::{
     SourceKind, escalate,
 };
 pub use district::{District, ErateSettings, Exemption, ExemptionKind, Reimbursement, Site};
+pub use governance::{
+    Baseline, BaselineEntry, Checkin, Governance, InitiativeStatus, Person, Spend, StatusChange,
+};
 pub use horizon::Horizon;
 pub use initiative::{Effect, FundingShare, Initiative, Lease, SpendKind};
 pub use inventory::{AttrValue, Category, ErateCategory, Item, ModelMapping, Renewal, marks};

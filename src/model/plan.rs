@@ -4,6 +4,7 @@
 use super::answers::Answers;
 use super::budget::BudgetSettings;
 use super::district::District;
+use super::governance::Governance;
 use super::initiative::Initiative;
 use super::inventory::Item;
 use serde::{Deserialize, Serialize};
@@ -26,6 +27,13 @@ pub struct Plan {
     /// District overrides of standard parameters, keyed `STANDARD-ID.param`.
     #[serde(default)]
     pub overrides: BTreeMap<String, f64>,
+    /// People and baselines (follow-through).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub governance: Governance,
+}
+
+fn is_default(g: &Governance) -> bool {
+    *g == Governance::default()
 }
 
 impl Plan {

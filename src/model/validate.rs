@@ -229,6 +229,7 @@ pub fn initiative(ini: &Initiative) -> Result<(), Invalid> {
             text(&at(what), s, MAX_ID)?;
         }
     }
+    follow_through(ini)?;
     list(&at("the effects"), &ini.effects, MAX_LIST)?;
     for e in &ini.effects {
         match e {
@@ -239,6 +240,71 @@ pub fn initiative(ini: &Initiative) -> Result<(), Invalid> {
             Effect::SetAnswer { key, value } => answer(key, Some(value))?,
             Effect::AnswerDated { key } => text(&at("an answer key"), key, MAX_SHORT)?,
             Effect::Refresh { .. } | Effect::Retire { .. } => {}
+        }
+    }
+    Ok(())
+}
+
+/// An initiative's people, status history and check-ins.
+fn follow_through(ini: &Initiative) -> Result<(), Invalid> {
+    let at = |field: &str| format!("{}: {field}", ini.id);
+    text(&at("the sponsor"), &ini.sponsor, MAX_SHORT)?;
+    text(&at("the backup owner"), &ini.backup, MAX_SHORT)?;
+    list(&at("the stakeholders"), &ini.stakeholders, MAX_LIST)?;
+    for s in &ini.stakeholders {
+        text(&at("a stakeholder"), s, MAX_SHORT)?;
+    }
+    list(&at("the status history"), &ini.status_log, MAX_LIST)?;
+    list(&at("the check-ins"), &ini.checkins, MAX_LIST)?;
+    for c in &ini.checkins {
+        let when = at(&format!("the check-in of {}", c.date));
+        if c.percent > 100 {
+            return Err(format!(
+                "{when}: percent complete is 0 to 100, not {}",
+                c.percent
+            ));
+        }
+        text(&when, &c.note, MAX_LONG)?;
+        text(&when, &c.next_step, MAX_SHORT)?;
+        if let Some(s) = &c.spent {
+            money(&format!("{when}: the amount spent"), s.cents)?;
+            text(&when, &s.source, MAX_SHORT)?;
+            text(&when, &s.what, MAX_SHORT)?;
+        }
+    }
+    Ok(())
+}
+
+/// People (unique names) and baselines (unique names, real quarters).
+pub fn governance(g: &crate::model::Governance) -> Result<(), Invalid> {
+    list("the people", &g.people, MAX_LIST)?;
+    for (i, p) in g.people.iter().enumerate() {
+        if p.name.trim().is_empty() {
+            return Err("a person needs a name".into());
+        }
+        text("a person's name", &p.name, MAX_SHORT)?;
+        text(&format!("{}'s role", p.name), &p.role, MAX_SHORT)?;
+        if g.people[..i]
+            .iter()
+            .any(|q| q.name.eq_ignore_ascii_case(&p.name))
+        {
+            return Err(format!("{} is listed twice", p.name));
+        }
+    }
+    list("the baselines", &g.baselines, MAX_LIST)?;
+    for (i, b) in g.baselines.iter().enumerate() {
+        id("a baseline's name", &b.name)?;
+        if g.baselines[..i]
+            .iter()
+            .any(|c| c.name.eq_ignore_ascii_case(&b.name))
+        {
+            return Err(format!("a baseline named {} exists already", b.name));
+        }
+        list(&format!("baseline {}", b.name), &b.initiatives, 100_000)?;
+        for e in &b.initiatives {
+            quarter(&format!("baseline {}: {}", b.name, e.id), e.start)?;
+            money(&format!("baseline {}: {}", b.name, e.id), e.one_time_cents)?;
+            money(&format!("baseline {}: {}", b.name, e.id), e.recurring_cents)?;
         }
     }
     Ok(())
@@ -334,7 +400,7 @@ pub fn plan(p: &Plan) -> Result<(), Invalid> {
     for (k, v) in &p.overrides {
         override_value(k, Some(*v))?;
     }
-    Ok(())
+    governance(&p.governance)
 }
 
 #[cfg(test)]

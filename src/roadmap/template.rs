@@ -105,6 +105,7 @@ pub fn from_standard(
         resolves: vec![standard.id.clone()],
         effects,
         notes,
+        ..Initiative::new("", "", start)
     })
 }
 

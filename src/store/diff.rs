@@ -14,6 +14,9 @@ pub fn plan_diff(old: &Plan, new: &Plan) -> Vec<Edit> {
     if old.district != new.district {
         out.push(Edit::SetDistrict(new.district.clone()));
     }
+    if old.governance != new.governance {
+        out.push(Edit::SetGovernance(new.governance.clone()));
+    }
     if old.budget != new.budget {
         out.push(Edit::SetBudget(new.budget.clone()));
     }

@@ -90,12 +90,13 @@ pub(crate) enum T {
     Initiatives,
     Budget,
     Overrides,
+    Governance,
     Undo,
     Redo,
     Log,
 }
 
-const TREES: [(T, &str); 11] = [
+const TREES: [(T, &str); 12] = [
     (T::Meta, "meta"),
     (T::Sessions, "sessions"),
     (T::District, "district"),
@@ -104,19 +105,21 @@ const TREES: [(T, &str); 11] = [
     (T::Initiatives, "initiatives"),
     (T::Budget, "budget"),
     (T::Overrides, "overrides"),
+    (T::Governance, "governance"),
     (T::Undo, "undo"),
     (T::Redo, "redo"),
     (T::Log, "log"),
 ];
 
 /// The trees holding per-session keys (all but `meta` and `sessions`).
-const SESSION_TREES: [T; 9] = [
+const SESSION_TREES: [T; 10] = [
     T::District,
     T::Items,
     T::Answers,
     T::Initiatives,
     T::Budget,
     T::Overrides,
+    T::Governance,
     T::Undo,
     T::Redo,
     T::Log,

@@ -297,6 +297,7 @@ struct Keys {
     overrides: BTreeSet<String>,
     district: bool,
     budget: bool,
+    governance: bool,
 }
 
 impl Keys {
@@ -322,6 +323,7 @@ impl Keys {
             }
             Edit::SetDistrict(_) => self.district = true,
             Edit::SetBudget(_) => self.budget = true,
+            Edit::SetGovernance(_) => self.governance = true,
             Edit::SetOverride { key, .. } => {
                 self.overrides.insert(key.clone());
             }
@@ -375,6 +377,10 @@ impl Keys {
             let v = keys::encode("the budget settings", &plan.budget)?;
             ops.put(T::Budget, keys::prefix(name), v);
         }
+        if self.governance {
+            let v = keys::encode("the people and baselines", &plan.governance)?;
+            ops.put(T::Governance, keys::prefix(name), v);
+        }
         Ok(())
     }
 }
@@ -388,6 +394,7 @@ pub(crate) fn plan_ops(name: &str, plan: &Plan, ops: &mut Ops) -> Result<(), Sto
         overrides: plan.overrides.keys().cloned().collect(),
         district: true,
         budget: true,
+        governance: true,
     };
     all.write(name, plan, ops)
 }
@@ -406,6 +413,9 @@ pub(crate) fn load_plan(inner: &Inner, name: &str) -> Result<Plan, StoreError> {
     }
     if let Some(v) = inner.tree(T::Budget).get(&prefix)? {
         plan.budget = keys::decode(&what("the budget"), &v)?;
+    }
+    if let Some(v) = inner.tree(T::Governance).get(&prefix)? {
+        plan.governance = keys::decode(&what("the people and baselines"), &v)?;
     }
     for kv in inner.tree(T::Items).scan_prefix(&prefix) {
         let (_, v) = kv?;

@@ -6,6 +6,7 @@ pub mod assess;
 pub mod compare;
 pub mod district;
 pub mod erate;
+pub mod follow;
 pub mod listings;
 pub mod roadmap;
 pub mod setup;
