@@ -145,6 +145,19 @@ pub fn rich_plan() -> Plan {
         initiatives: vec![refresh, mfa],
         budget,
         overrides: BTreeMap::new(),
+        // Follow-through survives saving too: a person who left and a baseline.
+        governance: vcio::model::Governance {
+            people: vec![vcio::model::Person {
+                name: "Alex Romero".into(),
+                role: "Security Lead".into(),
+                left_on: chrono::NaiveDate::from_ymd_opt(2026, 9, 30),
+            }],
+            baselines: vec![vcio::model::Baseline {
+                name: "board-2025-12".into(),
+                date: chrono::NaiveDate::from_ymd_opt(2025, 12, 9).expect("date"),
+                initiatives: Vec::new(),
+            }],
+        },
     };
     plan.answers.insert("mfa_staff".into(), AnswerValue::No);
     plan.answers
