@@ -84,6 +84,7 @@ pub fn value(r: &ReportInput) -> Value {
         "roadmap": roadmap,
         "fixes": fixes,
         "warnings": r.derived.warnings,
+        "follow_through": super::follow::json(r),
     })
 }
 

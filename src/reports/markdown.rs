@@ -21,6 +21,7 @@ pub fn render(input: &ReportInput) -> String {
     failing(&mut out, input);
     coming(&mut out, input);
     roadmap(&mut out, input);
+    super::follow::markdown(&mut out, input);
     budget(&mut out, input);
     unknowns(&mut out, input);
     initiatives(&mut out, input);

@@ -8,6 +8,7 @@
 
 pub mod attribution;
 pub mod csv;
+pub mod follow;
 pub mod html;
 pub mod html_chart;
 pub mod html_timeline;
