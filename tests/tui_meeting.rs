@@ -265,3 +265,45 @@ fn forty_initiatives_are_all_reachable_at_three_sizes() {
         insta::assert_snapshot!(format!("forty_{w}x{h}"), s);
     }
 }
+
+#[test]
+fn c_records_a_check_in_and_f_lists_what_is_at_risk() {
+    let mut app = demo();
+    let id = app
+        .selected_initiative()
+        .map(|i| i.id.clone())
+        .unwrap_or_default();
+    keys(&mut app, "c");
+    assert_eq!(app.mode(), Mode::Form);
+    // Percent done, a note, the next step; the rest as offered.
+    keys(
+        &mut app,
+        "<C-u>45<Tab>pilot done<Tab>order the rest<Tab><Tab><C-u>$1,200",
+    );
+    keys(&mut app, "<Enter>");
+    assert_eq!(app.mode(), Mode::Normal, "{:?}", app.status());
+    let ini = app.plan().initiative(&id).expect("there").clone();
+    let c = ini.checkins.last().expect("a check-in");
+    assert_eq!((c.percent, c.note.as_str()), (45, "pilot done"));
+    assert_eq!(c.spent.as_ref().map(|s| s.cents), Some(1_200_00));
+    assert_eq!(ini.status, vcio::model::InitiativeStatus::InProgress);
+    let s = text(&app, 80, 24);
+    assert!(
+        s.contains(&format!("{id} 45%")),
+        "the bar shows progress:\n{s}"
+    );
+    keys(&mut app, "u");
+    assert!(
+        app.plan()
+            .initiative(&id)
+            .is_some_and(|i| i.checkins.is_empty())
+    );
+
+    keys(&mut app, "f");
+    let s = text(&app, 80, 24);
+    assert!(s.contains("Follow-through"), "{s}");
+    assert!(s.contains("HIGH INI-005"), "{s}");
+    assert!(s.contains("Alex Romero left"), "{s}");
+    keys(&mut app, "<Esc>");
+    assert_eq!(app.mode(), Mode::Normal);
+}

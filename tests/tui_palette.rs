@@ -220,6 +220,10 @@ fn at_100k_items_keys_return_early_typing_on_narrows_and_enter_takes_the_true_be
             let row = view.item_rows[app.selection().inventory];
             assert_eq!(view.rows[row], vcio::tui::view::InvRow::Item(i));
         }
+        // A command named with a c ("check-in") ran: its form is open.
+        Some(Target::Command(_, _)) => {
+            assert_eq!(app.mode(), vcio::tui::Mode::Form, "{:?}", app.status());
+        }
         other => panic!("the best hit for \"c\" is {other:?}; pick another query"),
     }
 }

@@ -107,28 +107,17 @@ pub fn initiative(ws: &mut Workspace, cmd: InitiativeCmd, as_of: NaiveDate) -> C
             date: when,
             ..
         } => {
-            if percent > 100 {
-                return Err(UserError(format!("--percent: 0 to 100, not {percent}")));
-            }
             let day = date("--date", when.as_deref(), as_of, true)?;
             let next_due = due
                 .as_deref()
                 .map(|d| date("--due", Some(d), as_of, false))
                 .transpose()?;
             let spent = match spent {
-                Some(a) => {
-                    let source = source.unwrap_or_else(|| ini.funding.clone());
-                    if ws.plan().budget.source(&source).is_none() {
-                        return Err(UserError(format!(
-                            "--source: no funding source {source:?} (see `vcio funding`)"
-                        )));
-                    }
-                    Some(Spend {
-                        cents: amount("--spent", &a)?,
-                        source,
-                        what: spent_for,
-                    })
-                }
+                Some(a) => Some(Spend {
+                    cents: amount("--spent", &a)?,
+                    source: source.unwrap_or_else(|| ini.funding.clone()),
+                    what: spent_for,
+                }),
                 None if source.is_some() => {
                     return Err(UserError(
                         "--source names who paid --spent; give --spent too".into(),
@@ -140,32 +129,15 @@ pub fn initiative(ws: &mut Workspace, cmd: InitiativeCmd, as_of: NaiveDate) -> C
                 .as_ref()
                 .map(|s| format!(", spent {}", crate::budget::money(s.cents)))
                 .unwrap_or_default();
-            ini.checkins.push(Checkin {
+            let checkin = Checkin {
                 date: day,
                 percent,
                 note,
                 next_step: next,
                 next_due,
                 spent,
-            });
-            ini.checkins.sort_by_key(|c| c.date);
-            // Work reported on is under way, unless it was closed or put on hold.
-            if matches!(
-                ini.status,
-                InitiativeStatus::Proposed | InitiativeStatus::Approved
-            ) && percent > 0
-            {
-                ini.status = if percent == 100 {
-                    InitiativeStatus::Done
-                } else {
-                    InitiativeStatus::InProgress
-                };
-                ini.status_log.push(StatusChange {
-                    date: day,
-                    status: ini.status,
-                    by: String::new(),
-                });
-            }
+            };
+            ini = crate::follow::with_checkin(ws.plan(), &id, checkin, as_of).map_err(UserError)?;
             format!("check-in {day}: {percent}% complete{money}")
         }
     };

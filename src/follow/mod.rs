@@ -57,6 +57,60 @@ pub fn spent_cents(ini: &Initiative) -> i64 {
         .fold(0i64, i64::saturating_add)
 }
 
+/// The initiative `id` with a check-in recorded, or why it cannot be: percent 0-100, dated no
+/// later than `as_of` (a check-in records what has happened), spend paid by a known source.
+/// Check-ins stay in date order; reporting progress on a proposed or approved initiative puts
+/// it in progress (done at 100%), with the change in its status history. The CLI and the
+/// workbench's check-in form both record through this.
+pub fn with_checkin(
+    plan: &Plan,
+    id: &str,
+    c: crate::model::Checkin,
+    as_of: NaiveDate,
+) -> Result<Initiative, String> {
+    let mut ini = plan
+        .initiative(id)
+        .cloned()
+        .ok_or_else(|| format!("no initiative {id:?}"))?;
+    if c.percent > 100 {
+        return Err(format!("percent complete is 0 to 100, not {}", c.percent));
+    }
+    if c.date > as_of {
+        return Err(format!(
+            "{} is after the as-of date {as_of}; a check-in records what has happened",
+            c.date
+        ));
+    }
+    if let Some(s) = &c.spent {
+        if s.cents < 0 {
+            return Err("the amount spent cannot be negative".into());
+        }
+        if plan.budget.source(&s.source).is_none() {
+            return Err(format!("no funding source {:?}", s.source));
+        }
+    }
+    let (day, pct) = (c.date, c.percent);
+    ini.checkins.push(c);
+    ini.checkins.sort_by_key(|c| c.date);
+    if matches!(
+        ini.status,
+        InitiativeStatus::Proposed | InitiativeStatus::Approved
+    ) && pct > 0
+    {
+        ini.status = if pct == 100 {
+            InitiativeStatus::Done
+        } else {
+            InitiativeStatus::InProgress
+        };
+        ini.status_log.push(crate::model::StatusChange {
+            date: day,
+            status: ini.status,
+            by: String::new(),
+        });
+    }
+    Ok(ini)
+}
+
 /// Whether work should be under way: in progress, or approved with its start reached.
 fn under_way(ini: &Initiative, now: crate::model::Quarter) -> bool {
     match ini.status {

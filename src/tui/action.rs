@@ -85,6 +85,10 @@ pub enum Action {
     Inspect,
     /// Presenter mode: the roadmap and budget fill the screen (the projector).
     Present,
+    /// Record a check-in on the selected initiative.
+    Checkin,
+    /// Initiatives at risk, with why and the next step.
+    Followup,
     /// Answers "yes" to a confirmation.
     Confirm,
     /// Closes an overlay, answers "no", or clears a message.
@@ -93,7 +97,7 @@ pub enum Action {
 
 impl Action {
     /// Every action (keymap files name them).
-    pub const ALL: [Action; 41] = [
+    pub const ALL: [Action; 43] = [
         Action::Quit,
         Action::FocusNext,
         Action::FocusPrev,
@@ -133,6 +137,8 @@ impl Action {
         Action::District,
         Action::Inspect,
         Action::Present,
+        Action::Checkin,
+        Action::Followup,
         Action::Confirm,
         Action::Cancel,
     ];
@@ -179,6 +185,8 @@ impl Action {
             Action::District => "district",
             Action::Inspect => "inspect",
             Action::Present => "present",
+            Action::Checkin => "checkin",
+            Action::Followup => "followup",
             Action::Confirm => "confirm",
             Action::Cancel => "cancel",
         }
@@ -226,6 +234,8 @@ impl Action {
             Action::District => "district profile",
             Action::Inspect => "read in full",
             Action::Present => "presenter mode",
+            Action::Checkin => "check-in",
+            Action::Followup => "follow-through",
             Action::Confirm => "yes",
             Action::Cancel => "no / close",
         }
@@ -258,6 +268,7 @@ impl Action {
                 | Action::EditItem
                 | Action::Answers
                 | Action::NewInitiative
+                | Action::Checkin
                 | Action::District
                 | Action::AutoSchedule
                 | Action::Undo

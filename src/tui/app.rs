@@ -46,6 +46,8 @@ pub enum Overlay {
     Import(Box<super::import::ImportFlow>),
     /// The selected thing in full, scrolled by this many lines.
     Inspect(u16),
+    /// Initiatives at risk (follow-through), scrolled by this many lines.
+    Followup(u16),
 }
 
 /// What keys currently mean: the overlay's kind, without its state (for tests and renderers).
@@ -269,7 +271,7 @@ impl App {
             Overlay::Prompt(_) => Mode::Prompt,
             Overlay::Compare(_) => Mode::Compare,
             Overlay::Import(_) => Mode::Import,
-            Overlay::Inspect(_) => Mode::Inspect,
+            Overlay::Inspect(_) | Overlay::Followup(_) => Mode::Inspect,
         }
     }
     /// Whether nothing covers the panes (keys go to the focused pane).

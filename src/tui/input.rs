@@ -47,7 +47,7 @@ impl App {
             Overlay::Prompt(_) => return self.prompt_key(key),
             Overlay::Compare(_) => return self.compare_key(key),
             Overlay::Import(_) => return self.import_key(key),
-            Overlay::Inspect(_) => return self.inspect_key(key),
+            Overlay::Inspect(_) | Overlay::Followup(_) => return self.inspect_key(key),
             Overlay::None | Overlay::Confirm(_) | Overlay::Help(_) => {}
         }
         if !self.pending.is_empty() && key.code == KeyCode::Esc {
@@ -100,8 +100,10 @@ impl App {
 
     /// Keys while reading in full: scroll, go to the initiative that covers a standard, close.
     fn inspect_key(&mut self, key: KeyEvent) {
-        let Overlay::Inspect(top) = self.overlay else {
-            return;
+        let (top, wrap): (u16, fn(u16) -> Overlay) = match self.overlay {
+            Overlay::Inspect(top) => (top, Overlay::Inspect),
+            Overlay::Followup(top) => (top, Overlay::Followup),
+            _ => return,
         };
         let top = match key.code {
             KeyCode::Down | KeyCode::Char('j') => top.saturating_add(1),
@@ -109,11 +111,13 @@ impl App {
             KeyCode::PageDown | KeyCode::Char(' ') => top.saturating_add(10),
             KeyCode::PageUp => top.saturating_sub(10),
             KeyCode::Home => 0,
-            KeyCode::Char('g') => {
+            KeyCode::Char('g') if matches!(self.overlay, Overlay::Inspect(_)) => {
                 self.overlay = Overlay::None;
                 return self.go_to_fix();
             }
-            KeyCode::Char('n') if self.focus == Pane::Standards => {
+            KeyCode::Char('n')
+                if self.focus == Pane::Standards && matches!(self.overlay, Overlay::Inspect(_)) =>
+            {
                 self.overlay = Overlay::None;
                 return self.new_from_standard();
             }
@@ -126,7 +130,7 @@ impl App {
                 return;
             }
         };
-        self.overlay = Overlay::Inspect(top);
+        self.overlay = wrap(top);
     }
 
     /// From a standard, selects the first initiative that fixes it in the Roadmap.
@@ -248,6 +252,8 @@ impl App {
             Action::Help => self.overlay = Overlay::Help(0),
             Action::Zoom => self.zoomed = !self.zoomed,
             Action::Inspect => self.overlay = Overlay::Inspect(0),
+            Action::Checkin => self.open_checkin(),
+            Action::Followup => self.overlay = Overlay::Followup(0),
             Action::Present => {
                 self.presenting = !self.presenting;
                 self.zoomed = false;

@@ -192,6 +192,8 @@ const DEFAULTS: &[(&str, Action, Scope, bool)] = {
         ("v", A::ToggleTimeline, R, true),
         ("Enter e", A::EditForm, R, true),
         ("N", A::NewInitiative, R, true),
+        ("c", A::Checkin, R, true),
+        ("f", A::Followup, Global, false),
         ("Enter", A::Inspect, S, true),
         ("n", A::NewFromStandard, S, true),
         ("i", A::Inspect, Global, true),

@@ -11,6 +11,7 @@
 //! Money is typed in dollars ("$1,234.50") and parsed to integer cents without floats (`money`).
 
 mod answers;
+mod checkin;
 mod district;
 mod funding;
 mod initiative;
@@ -136,6 +137,7 @@ pub enum Kind {
     District(district::DistrictForm),
     Site(district::SiteForm),
     Funding(funding::FundingForm),
+    Checkin(checkin::CheckinForm),
 }
 
 pub struct Form {
@@ -179,6 +181,7 @@ impl Form {
             Kind::District(k) => k.build(&self.values, plan),
             Kind::Site(k) => k.build(&self.values, plan),
             Kind::Funding(k) => k.build(&self.values, plan),
+            Kind::Checkin(k) => k.build(&self.values, plan),
         };
         built.map_err(|mut errs| {
             errs.sort_by_key(|(i, _)| *i);

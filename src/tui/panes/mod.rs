@@ -4,6 +4,7 @@
 pub mod budget;
 pub mod compare;
 pub mod detail;
+pub mod followup;
 pub mod form;
 pub mod header;
 pub mod help;
@@ -55,11 +56,11 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Mode::Compare => compare::draw_compare(app, frame, area),
         Mode::Prompt => compare::draw_prompt(app, frame, area),
         Mode::Import => import::draw(app, frame, area),
-        Mode::Inspect => {
-            if let super::app::Overlay::Inspect(top) = app.overlay {
-                inspect::draw(app, frame, area, top);
-            }
-        }
+        Mode::Inspect => match app.overlay {
+            super::app::Overlay::Inspect(top) => inspect::draw(app, frame, area, top),
+            super::app::Overlay::Followup(top) => followup::draw(app, frame, area, top),
+            _ => {}
+        },
         Mode::Normal | Mode::Confirm(_) | Mode::Filter => {}
     }
 }

@@ -247,6 +247,14 @@ fn bar_line<'a>(
     let violated = dependency_violated(app.plan(), ini);
     let cursor = if selected { g.cursor } else { " " };
     let warn = if violated { g.warn } else { " " };
+    // Progress from the latest check-in, once there is one.
+    let progress = if ini.checkins.is_empty() && !ini.status.closed() {
+        String::new()
+    } else if ini.status == crate::model::InitiativeStatus::Cancelled {
+        " x".to_string()
+    } else {
+        format!(" {}%", crate::follow::percent(ini))
+    };
     let label_style = if focused {
         theme.selected
     } else {
@@ -256,12 +264,17 @@ fn bar_line<'a>(
         Span::styled(cursor.to_string(), label_style),
         Span::styled(warn.to_string(), label_style.patch(theme.warn)),
         Span::styled(
-            // A narrow label shows just the id: the title is inside the bar.
+            // A narrow label shows just the id (and progress once reported): the title is
+            // inside the bar.
             if lw < 20 {
-                pad(&ini.id, lw.saturating_sub(2), g.ellipsis)
+                pad(
+                    &format!("{}{progress}", ini.id),
+                    lw.saturating_sub(2),
+                    g.ellipsis,
+                )
             } else {
                 pad(
-                    &format!("{} {}", ini.id, ini.title),
+                    &format!("{}{progress} {}", ini.id, ini.title),
                     lw.saturating_sub(2),
                     g.ellipsis,
                 )
