@@ -217,6 +217,60 @@ fn a_plan_approved_then_kept_or_not_over_several_months() {
         "{report}"
     );
 
+    // The log reads as minutes: each change in words, owner changes with before and after.
+    ok(
+        d,
+        "2026-12-15",
+        &["initiative", "set", &fw, "owner=Dana Ruiz"],
+    );
+    let minutes = ok(
+        d,
+        "2026-12-15",
+        &[
+            "session",
+            "log",
+            "--since",
+            "2026-01-01",
+            "--format",
+            "markdown",
+        ],
+    );
+    assert!(
+        minutes.starts_with("# Changes to district since 2026-01-01"),
+        "{minutes}"
+    );
+    assert!(
+        minutes.contains(&format!(
+            "{fw}: check-in 2026-10-15: 25% complete, spent $30,000 (hardware ordered)"
+        )),
+        "{minutes}"
+    );
+    assert!(
+        minutes.contains(&format!("{fw}: owner Sam Okafor → Dana Ruiz")),
+        "{minutes}"
+    );
+    assert!(
+        minutes.contains("Sam Okafor left on 2026-11-30"),
+        "{minutes}"
+    );
+    assert!(
+        minutes.contains("baseline board-2026-09 saved"),
+        "{minutes}"
+    );
+    let later = ok(
+        d,
+        "2026-12-15",
+        &[
+            "session",
+            "log",
+            "--since",
+            "2999-01-01",
+            "--format",
+            "markdown",
+        ],
+    );
+    assert!(later.contains("No changes."), "{later}");
+
     // Reassigning to an active person clears the owner flag.
     ok(
         d,

@@ -109,7 +109,15 @@ fn new_fork_delete_and_their_refusals() {
 fn log_needs_an_existing_session_and_shows_its_history() {
     let dir = tempfile::tempdir().expect("tempdir");
     let c = ctx(dir.path(), "default");
-    let err = run(SessionCmd::Log, &c, rich_plan).expect_err("no session yet");
+    let err = run(
+        SessionCmd::Log {
+            since: None,
+            format: Default::default(),
+        },
+        &c,
+        rich_plan,
+    )
+    .expect_err("no session yet");
     assert_eq!(err.to_string(), "no session named \"default\"");
     {
         let store = Store::open(dir.path()).expect("open");
@@ -125,7 +133,15 @@ fn log_needs_an_existing_session_and_shows_its_history() {
         let s = open_or_create(&store, &c, Plan::default).expect("reopen");
         assert!(s.can_undo());
     }
-    run(SessionCmd::Log, &c, rich_plan).expect("log");
+    run(
+        SessionCmd::Log {
+            since: None,
+            format: Default::default(),
+        },
+        &c,
+        rich_plan,
+    )
+    .expect("log");
 }
 
 #[test]

@@ -307,3 +307,23 @@ fn c_records_a_check_in_and_f_lists_what_is_at_risk() {
     keys(&mut app, "<Esc>");
     assert_eq!(app.mode(), Mode::Normal);
 }
+
+#[test]
+fn b_shows_where_the_approved_baseline_had_a_bar() {
+    let mut app = demo();
+    let row = |app: &App| {
+        text(app, 120, 40)
+            .lines()
+            .find(|l| l.contains("INI-002"))
+            .map(String::from)
+            .unwrap_or_default()
+    };
+    assert!(!row(&app).contains('░'), "{}", row(&app));
+    keys(&mut app, "b");
+    // INI-002 was approved for FY2027-Q1 and Q2 and now runs Q3 and Q4.
+    let r = row(&app);
+    assert!(r.contains("░░░"), "{r}");
+    assert!(app.status().unwrap_or_default().contains("board-2025-12"));
+    keys(&mut app, "b");
+    assert!(!row(&app).contains('░'));
+}

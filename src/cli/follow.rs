@@ -24,6 +24,15 @@ fn date(key: &str, v: Option<&str>, as_of: NaiveDate, past: bool) -> CliResult<N
     Ok(d)
 }
 
+/// "owner Sam Okafor → Dana Ruiz" (or "owner Dana Ruiz" when there was none).
+fn changed(what: &str, was: &str, now: &str) -> String {
+    if was.is_empty() {
+        format!("{what} {now}")
+    } else {
+        format!("{what} {was} → {now}")
+    }
+}
+
 /// A person the plan knows, by name: their name as recorded.
 fn known_person(ws: &Workspace, who: &str) -> CliResult<String> {
     match ws.plan().governance.person(who) {
@@ -54,25 +63,26 @@ pub fn initiative(ws: &mut Workspace, cmd: InitiativeCmd, as_of: NaiveDate) -> C
                 match key.trim() {
                     "status" => {
                         let status: InitiativeStatus = value.parse().map_err(UserError)?;
+                        let was = ini.status;
                         ini.status = status;
                         ini.status_log.push(StatusChange {
                             date: as_of,
                             status,
                             by: String::new(),
                         });
-                        said.push(format!("status {}", status.name()));
+                        said.push(format!("status {} → {}", was.name(), status.name()));
                     }
                     "owner" => {
-                        ini.owner = known_person(ws, value)?;
-                        said.push(format!("owner {}", ini.owner));
+                        let was = std::mem::replace(&mut ini.owner, known_person(ws, value)?);
+                        said.push(changed("owner", &was, &ini.owner));
                     }
                     "sponsor" => {
-                        ini.sponsor = known_person(ws, value)?;
-                        said.push(format!("sponsor {}", ini.sponsor));
+                        let was = std::mem::replace(&mut ini.sponsor, known_person(ws, value)?);
+                        said.push(changed("sponsor", &was, &ini.sponsor));
                     }
                     "backup" => {
-                        ini.backup = known_person(ws, value)?;
-                        said.push(format!("backup {}", ini.backup));
+                        let was = std::mem::replace(&mut ini.backup, known_person(ws, value)?);
+                        said.push(changed("backup", &was, &ini.backup));
                     }
                     "stakeholders" => {
                         ini.stakeholders = value
@@ -129,6 +139,11 @@ pub fn initiative(ws: &mut Workspace, cmd: InitiativeCmd, as_of: NaiveDate) -> C
                 .as_ref()
                 .map(|s| format!(", spent {}", crate::budget::money(s.cents)))
                 .unwrap_or_default();
+            let about = [note.as_str(), next.as_str()]
+                .iter()
+                .filter(|t| !t.is_empty())
+                .map(|t| format!(" ({t})"))
+                .collect::<String>();
             let checkin = Checkin {
                 date: day,
                 percent,
@@ -138,10 +153,11 @@ pub fn initiative(ws: &mut Workspace, cmd: InitiativeCmd, as_of: NaiveDate) -> C
                 spent,
             };
             ini = crate::follow::with_checkin(ws.plan(), &id, checkin, as_of).map_err(UserError)?;
-            format!("check-in {day}: {percent}% complete{money}")
+            format!("check-in {day}: {percent}% complete{money}{about}")
         }
     };
-    ws.apply(Edit::PutInitiative(ini))?;
+    // The log says what happened in words (the minutes read it), not "put initiative".
+    ws.apply_labeled(Edit::PutInitiative(ini), format!("{id}: {said}"))?;
     println!("{id}: {said}");
     Ok(())
 }
@@ -185,14 +201,17 @@ pub fn person(ws: &mut Workspace, cmd: PersonCmd, as_of: NaiveDate) -> CliResult
                 format!("{who} left on {day}; they own or sponsor no open initiative")
             } else {
                 format!(
-                    "{who} left on {day}; flagged: {} (vcio followup; reassign with vcio initiative set ID owner=NAME)",
+                    "{who} left on {day}; owner or sponsor of {}",
                     theirs.join(", ")
                 )
             }
         }
     };
-    ws.apply(Edit::SetGovernance(g))?;
+    ws.apply_labeled(Edit::SetGovernance(g), said.clone())?;
     println!("{said}");
+    if said.contains("owner or sponsor of") {
+        println!("(vcio followup lists them; reassign with vcio initiative set ID owner=NAME)");
+    }
     Ok(())
 }
 
@@ -209,7 +228,8 @@ pub fn baseline_save(ws: &mut Workspace, cmd: BaselineCmd, as_of: NaiveDate) -> 
     let b = crate::follow::baseline::snapshot(ws.plan(), &name, as_of);
     let n = b.initiatives.len();
     g.baselines.push(b);
-    ws.apply(Edit::SetGovernance(g))?;
-    println!("baseline {name} saved: {n} initiatives as of {as_of}");
+    let said = format!("baseline {name} saved: {n} initiatives as of {as_of}");
+    ws.apply_labeled(Edit::SetGovernance(g), said.clone())?;
+    println!("{said}");
     Ok(())
 }

@@ -52,6 +52,15 @@ pub struct Cli {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum LogFormat {
+    #[default]
+    Table,
+    Json,
+    /// Minutes: the changes day by day, in words.
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum Format {
     #[default]
     Table,
@@ -550,8 +559,14 @@ pub enum SessionCmd {
     Delete { name: String },
     /// Compare two sessions: compliance and budget per year, initiatives that differ.
     Compare { a: String, b: String },
-    /// The session's edit history.
-    Log,
+    /// The session's edit history; `--format markdown` reads as meeting minutes.
+    Log {
+        /// Only changes made on or after this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        #[arg(long, value_enum, default_value_t)]
+        format: LogFormat,
+    },
     /// Rebuild a damaged database from the newest backup of each session.
     Restore {
         /// Replace the database even if it opens fine.

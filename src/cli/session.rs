@@ -62,13 +62,36 @@ pub fn run(cmd: SessionCmd, ctx: &Ctx, demo: impl Fn() -> Plan) -> CliResult {
                 crate::views::compare::render(sides, crate::views::width())
             );
         }
-        SessionCmd::Log => {
+        SessionCmd::Log { since, format } => {
             if !store.exists(&ctx.session)? {
                 return Err(StoreError::NoSuchSession(ctx.session.clone()).into());
             }
             let session = store.open_session(&ctx.session)?;
-            let width = crate::views::width();
-            print!("{}", render_log(session.name(), &session.log()?, width));
+            let since = since
+                .as_deref()
+                .map(|s| {
+                    crate::model::time::parse_date(s).ok_or_else(|| {
+                        UserError(format!("--since: {s:?} is not a date like 2026-11-01"))
+                    })
+                })
+                .transpose()?;
+            let log: Vec<LogEntry> = session
+                .log()?
+                .into_iter()
+                .filter(|e| since.is_none_or(|d| day_of(&e.at).is_none_or(|day| day >= d)))
+                .collect();
+            match format {
+                super::LogFormat::Table => {
+                    print!(
+                        "{}",
+                        render_log(session.name(), &log, crate::views::width())
+                    )
+                }
+                super::LogFormat::Json => super::commands::print_json(
+                    &serde_json::json!({"session": session.name(), "log": log}),
+                ),
+                super::LogFormat::Markdown => print!("{}", minutes(session.name(), since, &log)),
+            }
         }
         SessionCmd::Restore { .. } => {}
     }
@@ -166,6 +189,45 @@ pub fn render_log(session: &str, log: &[LogEntry], width: usize) -> String {
         ]);
     }
     t.render(width)
+}
+
+/// The day of a log timestamp.
+fn day_of(rfc3339: &str) -> Option<chrono::NaiveDate> {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .ok()
+        .map(|t| t.date_naive())
+}
+
+/// The log as meeting minutes: a heading per day, each change in words with its time.
+pub fn minutes(session: &str, since: Option<chrono::NaiveDate>, log: &[LogEntry]) -> String {
+    let mut out = match since {
+        Some(d) => format!("# Changes to {session} since {d}\n\n"),
+        None => format!("# Changes to {session}\n\n"),
+    };
+    if log.is_empty() {
+        out.push_str("No changes.\n");
+        return out;
+    }
+    let mut day = None;
+    for e in log {
+        let d = day_of(&e.at);
+        if d != day {
+            day = d;
+            let heading = d.map_or_else(|| e.at.clone(), |d| d.format("%A %-d %B %Y").to_string());
+            out.push_str(&format!("\n## {heading}\n\n"));
+        }
+        let time = chrono::DateTime::parse_from_rfc3339(&e.at)
+            .map(|t| t.format("%H:%M").to_string())
+            .unwrap_or_default();
+        let what = crate::reports::markdown::esc(&e.description);
+        let action = match e.action.to_string().as_str() {
+            "undo" => "Undid: ",
+            "redo" => "Redid: ",
+            _ => "",
+        };
+        out.push_str(&format!("- {time} {action}{what}\n"));
+    }
+    out
 }
 
 /// `2026-11-22T10:31:05-05:00` -> `2026-11-22 10:31` (anything unexpected is shown as is).

@@ -89,6 +89,8 @@ pub enum Action {
     Checkin,
     /// Initiatives at risk, with why and the next step.
     Followup,
+    /// Show the newest baseline's bars behind today's.
+    Ghosts,
     /// Answers "yes" to a confirmation.
     Confirm,
     /// Closes an overlay, answers "no", or clears a message.
@@ -97,7 +99,7 @@ pub enum Action {
 
 impl Action {
     /// Every action (keymap files name them).
-    pub const ALL: [Action; 43] = [
+    pub const ALL: [Action; 44] = [
         Action::Quit,
         Action::FocusNext,
         Action::FocusPrev,
@@ -139,6 +141,7 @@ impl Action {
         Action::Present,
         Action::Checkin,
         Action::Followup,
+        Action::Ghosts,
         Action::Confirm,
         Action::Cancel,
     ];
@@ -187,6 +190,7 @@ impl Action {
             Action::Present => "present",
             Action::Checkin => "checkin",
             Action::Followup => "followup",
+            Action::Ghosts => "baseline_ghosts",
             Action::Confirm => "confirm",
             Action::Cancel => "cancel",
         }
@@ -236,6 +240,7 @@ impl Action {
             Action::Present => "presenter mode",
             Action::Checkin => "check-in",
             Action::Followup => "follow-through",
+            Action::Ghosts => "baseline bars",
             Action::Confirm => "yes",
             Action::Cancel => "no / close",
         }

@@ -118,6 +118,8 @@ pub struct App {
     pub(crate) zoomed: bool,
     /// Presenter mode: roadmap and budget only, the scenario and compliance emphasised.
     pub(crate) presenting: bool,
+    /// Whether the roadmap shows the newest baseline's bars behind today's.
+    pub(crate) ghosts: bool,
     pub(crate) timeline: Timeline,
     pub(crate) overlay: Overlay,
     /// Index of the chosen fiscal year in the horizon (Standards pane, 1-year roadmap, budget).
@@ -205,6 +207,7 @@ impl App {
             focus: Pane::Roadmap,
             zoomed: false,
             presenting: false,
+            ghosts: false,
             timeline: Timeline::Full,
             overlay: Overlay::None,
             year,

@@ -35,6 +35,8 @@ pub struct Glyphs {
     pub now: &'static str,
     /// Grid dot in empty timeline cells at a fiscal-year boundary.
     pub year_rule: &'static str,
+    /// Where the baseline had a bar that today's plan does not (`b` shows them).
+    pub ghost: &'static str,
 }
 
 const ASCII_BORDER: border::Set<'static> = border::Set {
@@ -64,6 +66,7 @@ impl Glyphs {
             (self.fail, "standard failing"),
             (self.unknown, "cannot be judged: data missing"),
             (self.fixed, "fixed by then by the plan"),
+            (self.ghost, "the approved baseline's bar (b)"),
             ("*", "the focused pane (title)"),
         ]
     }
@@ -85,6 +88,7 @@ impl Glyphs {
         more_left: "«",
         now: "▼",
         year_rule: "│",
+        ghost: "░",
     };
     pub const ASCII: Glyphs = Glyphs {
         border: ASCII_BORDER,
@@ -103,6 +107,7 @@ impl Glyphs {
         more_left: "<",
         now: "v",
         year_rule: "|",
+        ghost: ":",
     };
 
     pub fn new(ascii: bool) -> Glyphs {

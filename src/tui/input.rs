@@ -253,6 +253,26 @@ impl App {
             Action::Zoom => self.zoomed = !self.zoomed,
             Action::Inspect => self.overlay = Overlay::Inspect(0),
             Action::Checkin => self.open_checkin(),
+            Action::Ghosts => {
+                self.ghosts = !self.ghosts;
+                let newest = self
+                    .plan()
+                    .governance
+                    .baselines
+                    .iter()
+                    .max_by_key(|b| b.date)
+                    .map(|b| format!("{} ({})", b.name, b.date));
+                match (self.ghosts, newest) {
+                    (true, Some(b)) => self.info(&format!(
+                        "baseline {b} shown behind the bars where it differs (b hides it)"
+                    )),
+                    (true, None) => {
+                        self.ghosts = false;
+                        self.info("no baseline yet: vcio baseline save NAME snapshots the roadmap");
+                    }
+                    (false, _) => self.info("baseline hidden"),
+                }
+            }
             Action::Followup => self.overlay = Overlay::Followup(0),
             Action::Present => {
                 self.presenting = !self.presenting;

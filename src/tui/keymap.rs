@@ -193,6 +193,7 @@ const DEFAULTS: &[(&str, Action, Scope, bool)] = {
         ("Enter e", A::EditForm, R, true),
         ("N", A::NewInitiative, R, true),
         ("c", A::Checkin, R, true),
+        ("b", A::Ghosts, R, false),
         ("f", A::Followup, Global, false),
         ("Enter", A::Inspect, S, true),
         ("n", A::NewFromStandard, S, true),

@@ -204,6 +204,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             theme.muted,
         )));
     }
+    let baseline = app
+        .ghosts
+        .then(|| plan.governance.baselines.iter().max_by_key(|b| b.date))
+        .flatten();
     for (i, ini) in plan
         .initiatives
         .iter()
@@ -211,7 +215,16 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .skip(first)
         .take(visible)
     {
-        out.push(bar_line(app, ini, i == selected, &qs, lw, qw));
+        // Where the approved plan had this initiative, when it is shown.
+        let ghost = baseline
+            .and_then(|b| b.initiatives.iter().find(|e| e.id == ini.id))
+            .map(|e| {
+                (
+                    e.start.index(),
+                    e.start.plus(i32::from(e.duration.max(1)) - 1).index(),
+                )
+            });
+        out.push(bar_line(app, ini, i == selected, &qs, lw, qw, ghost));
     }
     super::lines(frame, inner, out, theme.base);
 }
@@ -240,6 +253,7 @@ fn bar_line<'a>(
     qs: &[i32],
     lw: usize,
     qw: usize,
+    ghost: Option<(i32, i32)>,
 ) -> Line<'a> {
     let theme = app.theme();
     let g = app.glyphs();
@@ -296,6 +310,8 @@ fn bar_line<'a>(
         for c in 0..qw {
             let ch = if inside {
                 if selected { g.bar_selected } else { g.bar }
+            } else if ghost.is_some_and(|(a, b)| (a..=b).contains(q)) {
+                g.ghost
             } else if c == 0 && k > 0 && k % 4 == 0 && qw >= 2 && app.timeline() == Timeline::Full {
                 g.year_rule
             } else {
