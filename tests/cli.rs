@@ -206,11 +206,28 @@ fn a_move_persists_changes_the_budget_and_undoes() {
 fn user_errors_are_one_line_exit_1_and_change_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let before = json(dir.path(), &["roadmap", "--format", "json"]);
+    // A value that is not a quarter or a fiscal year at all is a usage error, like an unknown
+    // --format: exit 2, the cause on the first line.
+    for (args, says) in [
+        (
+            vec!["roadmap", "move", "INI-001", "FY2028-Q9"],
+            "expected a quarter like FY2027-Q1",
+        ),
+        (
+            vec!["assess", "--year", "next"],
+            "expected a fiscal year like FY2027",
+        ),
+        (vec!["assess", "--year", "banana"], "banana"),
+    ] {
+        let out = vcio(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        let first = err.lines().next().unwrap_or_default();
+        assert!(first.contains(says), "{args:?}: {err}");
+    }
     for args in [
         vec!["roadmap", "move", "INI-999", "FY2028-Q1"],
-        vec!["roadmap", "move", "INI-001", "FY2028-Q9"],
         vec!["assess", "--year", "FY1999"],
-        vec!["assess", "--year", "next"],
         vec!["import", "plan", "/nonexistent/plan.ron"],
         vec!["session", "delete", "nope"],
     ] {
@@ -318,4 +335,53 @@ fn fix_creates_an_initiative_from_a_failing_standard() {
     // 345 Lenovo 100e Gen 2 past AUE, bought in 2020 at $275: replaced in July 2027 at their
     // price escalated 3% a year for 7 years, 27,500 x 1.03^7 = 33,821.5 -> 33,821 cents each.
     assert_eq!(new["one_time_cents"], 345 * 33_821);
+}
+
+#[test]
+fn the_command_line_definition_is_sound_and_every_printing_command_speaks_json() {
+    use clap::CommandFactory;
+    vcio::cli::Cli::command().debug_assert();
+    let dir = tempfile::tempdir().unwrap();
+    // A change made with --format json says what it did as JSON.
+    let moved = json(
+        dir.path(),
+        &[
+            "roadmap",
+            "--format",
+            "json",
+            "move",
+            "INI-001",
+            "FY2028-Q2",
+        ],
+    );
+    assert_eq!(moved["change"], "move INI-001 to FY2028-Q2");
+    assert_eq!(moved["initiatives"][0]["id"], "INI-001");
+    assert_eq!(moved["initiatives"][0]["start"], "FY2028-Q2");
+    let sched = json(
+        dir.path(),
+        &["roadmap", "--format", "json", "schedule", "--dry-run"],
+    );
+    assert_eq!(sched["saved"], false);
+    assert!(sched["outcome"].is_string());
+    let list = json(dir.path(), &["session", "list", "--format", "json"]);
+    assert_eq!(list["sessions"][0]["name"], "default");
+    // Workbench-only flags and the developer command stay out of the commands' help.
+    let help = Command::new(env!("CARGO_BIN_EXE_vcio"))
+        .args(["budget", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(
+        !help.contains("--ascii") && !help.contains("--no-mouse"),
+        "{help}"
+    );
+    assert!(
+        help.contains("--format <FORMAT>") && help.contains("json: one JSON document"),
+        "{help}"
+    );
+    let top = Command::new(env!("CARGO_BIN_EXE_vcio"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&top.stdout).contains("generate"));
 }

@@ -102,7 +102,14 @@ fn new_fork_delete_and_their_refusals() {
     }
     run(SessionCmd::Delete { name: "b".into() }, &c, rich_plan).expect("delete");
     assert_eq!(names(dir.path()), ["a", "e"]);
-    run(SessionCmd::List, &c, rich_plan).expect("list");
+    run(
+        SessionCmd::List {
+            format: Default::default(),
+        },
+        &c,
+        rich_plan,
+    )
+    .expect("list");
 }
 
 #[test]

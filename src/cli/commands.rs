@@ -9,7 +9,6 @@ use super::{
 };
 use crate::demo::demo_plan;
 use crate::edit::Edit;
-use crate::model::Quarter;
 use crate::standards::lint_dir;
 use crate::views::{self, listings};
 use crate::workspace::Workspace;
@@ -97,8 +96,8 @@ fn with_session(command: Command, ctx: &Ctx) -> CliResult {
     match command {
         Command::Roadmap {
             action: Some(action),
-            ..
-        } => roadmap_action(action, &mut ws)?,
+            format,
+        } => roadmap_action(action, &mut ws, format == Format::Json)?,
         Command::Undo => match ws.undo()? {
             Some(edit) => println!("undone: {}", edit.describe()),
             None => return Err("nothing to undo".into()),
@@ -249,16 +248,15 @@ pub(super) fn unreachable_command() -> CliResult {
     Err("internal: command dispatched to the wrong handler".into())
 }
 
-fn roadmap_action(action: RoadmapCmd, ws: &mut Workspace) -> CliResult {
+/// A roadmap change; with `json`, what it did as one JSON document instead of lines.
+fn roadmap_action(action: RoadmapCmd, ws: &mut Workspace, json: bool) -> CliResult {
     let edit = match action {
         RoadmapCmd::Move {
             id,
             quarter,
             cascade,
         } => {
-            let start: Quarter = quarter
-                .parse()
-                .map_err(|e: String| UserError(format!("QUARTER: {e}")))?;
+            let start = quarter;
             if cascade {
                 crate::roadmap::cascade_move(ws.plan(), &id, start).map_err(|e| e.to_string())?
             } else {
@@ -268,6 +266,35 @@ fn roadmap_action(action: RoadmapCmd, ws: &mut Workspace) -> CliResult {
         RoadmapCmd::Schedule { dry_run } => {
             let result =
                 crate::roadmap::schedule::schedule(ws.plan(), ws.engine().horizon(), ws.library());
+            let outcome = result.outcome(ws.plan(), ws.engine().horizon());
+            if json {
+                let moves: Vec<serde_json::Value> = result
+                    .moves
+                    .iter()
+                    .filter_map(|m| match m {
+                        Edit::MoveInitiative { id, start } => Some(serde_json::json!({
+                            "id": id,
+                            "from": ws.plan().initiative(id).map(|i| i.start.to_string()),
+                            "to": start.to_string(),
+                        })),
+                        _ => None,
+                    })
+                    .collect();
+                let unplaced: Vec<serde_json::Value> = result
+                    .unplaced
+                    .iter()
+                    .map(|(id, why)| serde_json::json!({"id": id, "why": why}))
+                    .collect();
+                let saved = !dry_run && result.edit().is_some();
+                if let Some(e) = result.edit().filter(|_| saved) {
+                    ws.apply(e)?;
+                }
+                print_json(&serde_json::json!({
+                    "session": ws.name(), "moves": moves, "unplaced": unplaced,
+                    "outcome": outcome, "saved": saved,
+                }));
+                return Ok(());
+            }
             for (id, why) in &result.unplaced {
                 eprintln!("vcio: warning: {id} cannot be placed: {why}");
             }
@@ -278,7 +305,6 @@ fn roadmap_action(action: RoadmapCmd, ws: &mut Workspace) -> CliResult {
                     println!("{id} {} -> {start}", from.unwrap_or_default());
                 }
             }
-            let outcome = result.outcome(ws.plan(), ws.engine().horizon());
             match result.edit() {
                 Some(_) if dry_run => {
                     println!("dry run, nothing saved: {outcome}");
@@ -306,9 +332,6 @@ fn roadmap_action(action: RoadmapCmd, ws: &mut Workspace) -> CliResult {
             owner,
             lease,
         } => {
-            let start: Quarter = start
-                .parse()
-                .map_err(|e: String| UserError(format!("--start: {e}")))?;
             let (funding, funding_shares) = funding_arg(ws.plan(), funding)?;
             let erate = match erate.as_deref().map(str::to_ascii_lowercase).as_deref() {
                 None => None,
@@ -348,25 +371,55 @@ fn roadmap_action(action: RoadmapCmd, ws: &mut Workspace) -> CliResult {
                 ..crate::model::Initiative::new(&id, &title, start)
             };
             ws.apply(Edit::PutInitiative(ini))?;
-            println!("{id}");
+            if json {
+                print_json(&serde_json::json!({"session": ws.name(), "id": id}));
+            } else {
+                println!("{id}");
+            }
             return Ok(());
         }
         RoadmapCmd::Fix { standard, start } => {
-            let start = match start {
-                Some(q) => q
-                    .parse()
-                    .map_err(|e: String| UserError(format!("--start: {e}")))?,
-                None => ws.engine().horizon().now_quarter().plus(1),
-            };
+            let start = start.unwrap_or_else(|| ws.engine().horizon().now_quarter().plus(1));
             let ini =
                 crate::roadmap::template::from_standard(ws.plan(), ws.engine(), &standard, start)?;
             Edit::PutInitiative(ini)
         }
     };
     let description = edit.describe();
+    let mut ids = std::collections::BTreeSet::new();
+    collect_initiatives(&edit, &mut ids);
     ws.apply(edit)?;
-    println!("{description}");
+    if json {
+        let initiatives: Vec<serde_json::Value> = ids
+            .iter()
+            .filter_map(|id| ws.plan().initiative(id))
+            .map(|i| {
+                serde_json::json!({"id": i.id, "start": i.start.to_string(), "end": i.end().to_string()})
+            })
+            .collect();
+        print_json(&serde_json::json!({
+            "session": ws.name(), "change": description, "initiatives": initiatives,
+        }));
+    } else {
+        println!("{description}");
+    }
     Ok(())
+}
+
+/// The initiatives an edit changes (a cascade moves several).
+fn collect_initiatives(edit: &Edit, ids: &mut std::collections::BTreeSet<String>) {
+    match edit {
+        Edit::MoveInitiative { id, .. }
+        | Edit::ResizeInitiative { id, .. }
+        | Edit::SetDependencies { id, .. } => {
+            ids.insert(id.clone());
+        }
+        Edit::PutInitiative(i) => {
+            ids.insert(i.id.clone());
+        }
+        Edit::Batch(es) => es.iter().for_each(|e| collect_initiatives(e, ids)),
+        _ => {}
+    }
 }
 
 fn lint(ctx: &Ctx, dir: Option<&Path>) -> CliResult {

@@ -38,17 +38,28 @@ pub struct Cli {
     /// The date "now" means (YYYY-MM-DD); default today.
     #[arg(long, env = "VCIO_AS_OF", global = true, value_name = "YYYY-MM-DD")]
     pub as_of: Option<String>,
-    /// TUI theme name (built-in: default, light, projector, mono, or a file in DATA_DIR/themes).
-    #[arg(long, global = true)]
+    /// Workbench theme (built-in: default, light, projector, mono, or a file in
+    /// DATA_DIR/themes). Only for the workbench (no command).
+    #[arg(long)]
     pub theme: Option<String>,
-    /// Draw with plain ASCII (no box-drawing or block glyphs).
-    #[arg(long, global = true)]
+    /// Workbench: draw with plain ASCII (no box-drawing or block glyphs).
+    #[arg(long)]
     pub ascii: bool,
-    /// Do not capture the mouse (keeps the terminal's own copy and paste).
-    #[arg(long, global = true)]
+    /// Workbench: do not capture the mouse (keeps the terminal's own copy and paste).
+    #[arg(long)]
     pub no_mouse: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// `FY2028-Q2` (any case) for clap: a bad quarter is a usage error (exit 2).
+fn parse_quarter(s: &str) -> Result<crate::model::Quarter, String> {
+    s.trim().to_uppercase().parse()
+}
+
+/// `FY2027` or `2027` for clap.
+fn parse_fiscal_year(s: &str) -> Result<crate::model::FiscalYear, String> {
+    s.trim().to_uppercase().parse()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -72,17 +83,19 @@ pub enum Command {
     /// Standards evaluated as of a fiscal year.
     Assess {
         /// Fiscal year (FY2027 or 2027); default the current one.
-        #[arg(long)]
-        year: Option<String>,
+        #[arg(long, value_parser = parse_fiscal_year)]
+        year: Option<crate::model::FiscalYear>,
         /// As if no initiative is done.
         #[arg(long)]
         baseline: bool,
+        /// table: aligned text for people; json: one JSON document for programs.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
     /// E-Rate: discounts, the C2 budget (committed, planned, remaining), each line's funding
     /// year and whether it can still be filed, and the filing calendar.
     Erate {
+        /// table: aligned text for people; json: one JSON document for programs.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -90,6 +103,7 @@ pub enum Command {
     Inventory {
         #[command(subcommand)]
         action: Option<InventoryCmd>,
+        /// table: aligned text for people; json: one JSON document for programs.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -100,6 +114,7 @@ pub enum Command {
     Roadmap {
         #[command(subcommand)]
         action: Option<RoadmapCmd>,
+        /// table: aligned text for people; json: one JSON document for programs.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -111,6 +126,7 @@ pub enum Command {
         /// initiative.
         #[arg(long)]
         actuals: bool,
+        /// table: aligned text for people; json: one JSON document for programs.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -121,12 +137,14 @@ pub enum Command {
     Person {
         #[command(subcommand)]
         action: Option<PersonCmd>,
+        /// table: aligned text for people; json: one JSON document for programs.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
     /// Initiatives at risk, with the reason, the next step and the owner: the agenda of a
     /// follow-up visit.
     Followup {
+        /// table: aligned text for people; json: one JSON document for programs.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -137,6 +155,7 @@ pub enum Command {
     District {
         #[command(subcommand)]
         action: Option<DistrictCmd>,
+        /// table: aligned text for people; json: one JSON document for programs.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -144,6 +163,7 @@ pub enum Command {
     Site {
         #[command(subcommand)]
         action: Option<SiteCmd>,
+        /// table: aligned text for people; json: one JSON document for programs.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -151,11 +171,13 @@ pub enum Command {
     Answers {
         #[command(subcommand)]
         action: Option<AnswersCmd>,
+        /// table: aligned text for people; json: one JSON document for programs.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
     /// What is missing for a trustworthy assessment, ranked, with the command that fills each.
     Setup {
+        /// table: aligned text for people; json: one JSON document for programs.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -163,6 +185,7 @@ pub enum Command {
     Funding {
         #[command(subcommand)]
         action: Option<FundingCmd>,
+        /// table: aligned text for people; json: one JSON document for programs.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -183,7 +206,9 @@ pub enum Command {
     /// Sessions and scenarios.
     #[command(subcommand)]
     Session(SessionCmd),
-    /// Write a synthetic district of a given size into the session (for scale work).
+    /// Write a synthetic district of a given size into the session (for scale work; a
+    /// developer command, not listed).
+    #[command(hide = true)]
     Generate {
         #[arg(long)]
         items: usize,
@@ -258,6 +283,7 @@ pub enum BaselineCmd {
     /// What moved, grew, was added or dropped since a baseline (default: the newest).
     Diff {
         name: Option<String>,
+        /// table: aligned text for people; json: one JSON document for programs.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -269,6 +295,7 @@ pub enum BaselineCmd {
 pub enum StandardsCmd {
     /// The library in use.
     List {
+        /// table: aligned text for people; json: one JSON document for programs.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -278,6 +305,7 @@ pub enum StandardsCmd {
     /// remediation, and its status in each fiscal year.
     Show {
         id: String,
+        /// table: aligned text for people; json: one JSON document for programs.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -422,7 +450,9 @@ pub enum RoadmapCmd {
     /// Move an initiative to start in a quarter (e.g. FY2028-Q2).
     Move {
         id: String,
-        quarter: String,
+        /// The new start quarter, e.g. FY2028-Q2.
+        #[arg(value_parser = parse_quarter)]
+        quarter: crate::model::Quarter,
         /// Also shift initiatives that depend on it.
         #[arg(long)]
         cascade: bool,
@@ -438,8 +468,8 @@ pub enum RoadmapCmd {
         #[arg(long)]
         title: String,
         /// First quarter, e.g. FY2028-Q1.
-        #[arg(long)]
-        start: String,
+        #[arg(long, value_parser = parse_quarter)]
+        start: crate::model::Quarter,
         /// Length in quarters (1-40).
         #[arg(long, default_value_t = 1)]
         quarters: u8,
@@ -470,8 +500,8 @@ pub enum RoadmapCmd {
     Fix {
         standard: String,
         /// Start quarter; default the next quarter.
-        #[arg(long)]
-        start: Option<String>,
+        #[arg(long, value_parser = parse_quarter)]
+        start: Option<crate::model::Quarter>,
     },
 }
 
@@ -546,7 +576,11 @@ pub enum ExportFormat {
 #[derive(Debug, Subcommand)]
 pub enum SessionCmd {
     /// The sessions in the data directory.
-    List,
+    List {
+        /// table: aligned text for people; json: one JSON document for programs.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
     /// Create a session (from the demo district unless --empty).
     New {
         name: String,

@@ -9,7 +9,6 @@ use super::session::open_or_create;
 use super::{AnswersCmd, Command, Ctx, ExportFormat, Format, StandardsCmd, UserError};
 use crate::demo::demo_plan;
 use crate::derive::Engine;
-use crate::model::FiscalYear;
 use crate::standards::Library;
 use crate::views::{self, assess::AssessView, listings, roadmap};
 use std::path::Path;
@@ -63,18 +62,13 @@ fn view(
             let h = engine.horizon();
             let year = match year {
                 None => 0,
-                Some(y) => {
-                    let fy: FiscalYear = y
-                        .parse()
-                        .map_err(|e: String| UserError(format!("--year: {e}")))?;
-                    h.year_index(fy).ok_or_else(|| {
-                        format!(
-                            "--year: {fy} is outside the planning horizon {}-{}",
-                            h.years[0],
-                            h.years[h.years.len() - 1]
-                        )
-                    })?
-                }
+                Some(fy) => h.year_index(fy).ok_or_else(|| {
+                    format!(
+                        "--year: {fy} is outside the planning horizon {}-{}",
+                        h.years[0],
+                        h.years[h.years.len() - 1]
+                    )
+                })?,
             };
             let view = AssessView {
                 session: name,

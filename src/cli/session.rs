@@ -25,10 +25,15 @@ pub fn run(cmd: SessionCmd, ctx: &Ctx, demo: impl Fn() -> Plan) -> CliResult {
     }
     let store = open_store(ctx)?;
     match cmd {
-        SessionCmd::List => print!(
-            "{}",
-            render_list(&store.sessions()?, &ctx.session, crate::views::width())
-        ),
+        SessionCmd::List { format } => match format {
+            super::Format::Table => print!(
+                "{}",
+                render_list(&store.sessions()?, &ctx.session, crate::views::width())
+            ),
+            super::Format::Json => super::commands::print_json(
+                &serde_json::json!({"current": ctx.session, "sessions": store.sessions()?}),
+            ),
+        },
         SessionCmd::New { name, empty } => {
             let plan = if empty { Plan::default() } else { demo() };
             store.create(&name, &plan)?;
