@@ -22,6 +22,7 @@ pub mod roadmap;
 pub mod setup;
 pub mod standards;
 pub mod store;
+pub mod text_width;
 pub mod tui;
 pub mod views;
 pub mod workspace;

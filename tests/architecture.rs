@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 /// Layers, lowest first. Modules in one layer do not use each other.
 const LAYERS: &[&[&str]] = &[
-    &["decode", "fast_hash"],
+    &["decode", "fast_hash", "text_width"],
     &["model"],
     &["edit", "standards"],
     &["assess", "history"],

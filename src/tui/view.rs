@@ -177,37 +177,7 @@ pub fn compact_money(cents: i64) -> String {
     format!("{sign}${}.{:02}M", hundredths / 100, hundredths % 100)
 }
 
-/// Truncates to `width` characters, ending with `ellipsis` when cut.
-pub fn fit(s: &str, width: usize, ellipsis: &str) -> String {
-    let n = s.chars().count();
-    if n <= width {
-        return s.to_string();
-    }
-    let e = ellipsis.chars().count();
-    if width <= e {
-        return s.chars().take(width).collect();
-    }
-    let mut out: String = s.chars().take(width - e).collect();
-    out.push_str(ellipsis);
-    out
-}
-
-/// Pads or truncates to exactly `width` characters.
-pub fn pad(s: &str, width: usize, ellipsis: &str) -> String {
-    let mut out = fit(s, width, ellipsis);
-    let n = out.chars().count();
-    out.extend(std::iter::repeat_n(' ', width.saturating_sub(n)));
-    out
-}
-
-/// Right-aligns in `width` characters (truncating from the right when too long).
-pub fn rpad(s: &str, width: usize) -> String {
-    let n = s.chars().count();
-    if n >= width {
-        return s.chars().take(width).collect();
-    }
-    format!("{}{s}", " ".repeat(width - n))
-}
+pub use crate::text_width::{fit, pad, rpad};
 
 #[cfg(test)]
 mod tests {

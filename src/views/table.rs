@@ -40,7 +40,7 @@ impl Table {
 
     pub fn render(&self, max_width: usize) -> String {
         let n = self.headers.len();
-        let len = |s: &str| s.chars().count();
+        let len = crate::text_width::width;
         let mut widths: Vec<usize> = self.headers.iter().map(|h| len(h)).collect();
         for r in &self.rows {
             for (i, c) in r.iter().enumerate().take(n) {
@@ -83,14 +83,9 @@ impl Table {
     }
 }
 
-/// Cuts text to `w` characters, marking the cut with an ellipsis.
+/// Cuts text to `w` columns, marking the cut with an ellipsis.
 pub fn fit(s: &str, w: usize) -> String {
-    if s.chars().count() <= w {
-        return s.to_string();
-    }
-    let mut t: String = s.chars().take(w.saturating_sub(1)).collect();
-    t.push('…');
-    t
+    crate::text_width::fit(s, w, "…")
 }
 
 /// Wraps text at word boundaries into lines of at most `width` characters, each starting with
@@ -101,7 +96,8 @@ pub fn wrap(text: &str, width: usize, indent: usize) -> String {
     let mut out = String::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > room {
+        let w = crate::text_width::width;
+        if !line.is_empty() && w(&line) + 1 + w(word) > room {
             out.push_str(&pad);
             out.push_str(&line);
             out.push('\n');

@@ -70,7 +70,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         // Pad after the caret so notes line up.
         let fill = if notes && err.is_none() {
             let col = VALUE_COLUMN.min(room + caret.len());
-            " ".repeat(col.saturating_sub(text.chars().count() + caret.len()))
+            " ".repeat(col.saturating_sub(crate::text_width::width(&text) + caret.len()))
         } else {
             String::new()
         };
@@ -79,7 +79,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             (Input::Fixed, _) | (Input::Choice(_), true) => theme.muted,
             _ => style,
         };
-        let rest = inner_w.saturating_sub(used + text.chars().count() + fill.len() + 2);
+        let rest = inner_w.saturating_sub(used + crate::text_width::width(&text) + fill.len() + 2);
         let note = if spec.note.is_empty() || rest < 4 {
             String::new()
         } else {
@@ -137,11 +137,20 @@ fn shown_value(spec: &Spec, value: &str) -> String {
 
 /// The end of a long value (where typing happens), with an ellipsis in front.
 fn fit_tail(s: &str, width: usize, ellipsis: &str) -> String {
-    let n = s.chars().count();
-    if n <= width {
+    use crate::text_width::{char_width, width as cols};
+    if cols(s) <= width {
         return s.to_string();
     }
-    let keep = width.saturating_sub(ellipsis.chars().count());
-    let tail: String = s.chars().skip(n - keep).collect();
-    format!("{ellipsis}{tail}")
+    // Characters from the end while they fit, measured in columns.
+    let keep = width.saturating_sub(cols(ellipsis));
+    let mut used = 0;
+    let mut start = s.len();
+    for (i, c) in s.char_indices().rev() {
+        used += char_width(c);
+        if used > keep {
+            break;
+        }
+        start = i;
+    }
+    format!("{ellipsis}{}", &s[start..])
 }

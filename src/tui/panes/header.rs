@@ -69,15 +69,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .iter()
         .rev()
         .skip(2)
-        .map(|s| s.content.chars().count())
+        .map(|s| crate::text_width::width(&s.content))
         .sum();
     let room = usize::from(area.width).saturating_sub(others + 1).max(12);
     let name = &plan.district.name;
-    spans[0].content = if name.chars().count() <= room {
-        format!(" {name}").into()
-    } else {
-        let cut: String = name.chars().take(room.saturating_sub(1)).collect();
-        format!(" {cut}{}", g.ellipsis).into()
-    };
+    spans[0].content = format!(" {}", crate::text_width::fit(name, room, g.ellipsis)).into();
     super::lines(frame, area, vec![Line::from(spans)], theme.base);
 }

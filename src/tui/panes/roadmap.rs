@@ -233,7 +233,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Sym {
     Glyph(&'static str),
-    Char(char),
+    /// Bytes of the title: one character, with any combining marks that follow it.
+    Title(usize, usize),
+    /// The second column of a wide character: drawn by the character before it.
+    Covered,
 }
 
 /// The style of an initiative's bar: the colour of the area of the first standard it resolves.
@@ -323,6 +326,7 @@ fn bar_line<'a>(
     let vis_start = start.max(first_q);
     let vis_end = end.min(last_q);
     let mut text_range = 0..0;
+    let mut title = String::new();
     if vis_start <= vis_end {
         let a = ((vis_start - first_q) as usize) * qw;
         let b = ((vis_end - first_q + 1) as usize) * qw;
@@ -337,7 +341,7 @@ fn bar_line<'a>(
         // Keep the « mark of a bar that starts before the view.
         let a = if start < first_q { (a + 1).min(b) } else { a };
         let room = b - a;
-        let len = ini.title.chars().count();
+        let len = crate::text_width::width(&ini.title);
         // ...and the » mark of one that ends after it.
         let tail = usize::from(end > last_q);
         let right = (total - a).saturating_sub(tail);
@@ -351,11 +355,31 @@ fn bar_line<'a>(
         } else {
             (a, right)
         };
-        let title = fit(&ini.title, limit.min(len.max(room)), g.ellipsis);
-        for (j, ch) in title.chars().enumerate() {
-            cells[ta + j].0 = Sym::Char(ch);
+        title = fit(&ini.title, limit.min(len.max(room)), g.ellipsis);
+        // Cell by cell in columns: a wide character covers the next cell too, and a combining
+        // mark joins the character before it.
+        let mut col = ta;
+        for (at, ch) in title.char_indices() {
+            let w = crate::text_width::char_width(ch);
+            let end = at + ch.len_utf8();
+            if w == 0 {
+                if col > ta
+                    && let Sym::Title(_, e) = &mut cells[col - 1].0
+                {
+                    *e = end;
+                }
+                continue;
+            }
+            if col + w > total {
+                break;
+            }
+            cells[col].0 = Sym::Title(at, end);
+            for k in 1..w {
+                cells[col + k].0 = Sym::Covered;
+            }
+            col += w;
         }
-        text_range = ta..ta + title.chars().count();
+        text_range = ta..col;
     } else if end < first_q {
         cells[0] = (Sym::Glyph(g.more_left), false);
     } else if start > last_q && total > 0 {
@@ -388,7 +412,8 @@ fn bar_line<'a>(
         run_style = Some(style);
         match ch {
             Sym::Glyph(s) => run.push_str(s),
-            Sym::Char(c) => run.push(c),
+            Sym::Title(a, b) => run.push_str(&title[a..b]),
+            Sym::Covered => {}
         }
     }
     if !run.is_empty() {
