@@ -22,6 +22,7 @@ pub fn run(cli: Cli, ctx: &Ctx) -> CliResult {
     let width = views::width();
     match command {
         Command::Session(cmd) => super::session::run(cmd, ctx, demo_plan),
+        Command::Portfolio { format } => super::session::portfolio(ctx, format),
         Command::Standards(StandardsCmd::Lint { dir }) => lint(ctx, dir.as_deref()),
         other @ Command::Standards(StandardsCmd::Show { .. }) => {
             super::read::read_only(other, ctx, width)
@@ -227,6 +228,7 @@ fn with_session(command: Command, ctx: &Ctx) -> CliResult {
         | Command::Setup { .. }
         | Command::Followup { .. }
         | Command::Person { action: None, .. }
+        | Command::Portfolio { .. }
         | Command::Export { .. }
         | Command::Import(ImportCmd::Standards { .. }) => unreachable_command()?,
     }

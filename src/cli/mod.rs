@@ -151,6 +151,13 @@ pub enum Command {
     /// Snapshots of the roadmap (what the board approved) and what changed since.
     #[command(subcommand)]
     Baseline(BaselineCmd),
+    /// Every district in the data directory (scenarios under their district), sorted by what
+    /// needs attention: the virtual CIO's view.
+    Portfolio {
+        /// table: aligned text for people; json: one JSON document for programs.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
     /// The district profile and its sites (`district set KEY=VALUE...` changes it).
     District {
         #[command(subcommand)]

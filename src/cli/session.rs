@@ -103,6 +103,36 @@ pub fn run(cmd: SessionCmd, ctx: &Ctx, demo: impl Fn() -> Plan) -> CliResult {
     Ok(())
 }
 
+/// `vcio portfolio`: every session's row, districts by attention with their scenarios.
+/// One district after another: spreading them over threads was measured slower (sled's reads
+/// contend), see the closing note of the portfolio work.
+pub fn portfolio(ctx: &Ctx, format: super::Format) -> CliResult {
+    let store = open_store(ctx)?;
+    let library = ctx.library()?;
+    let mut rows = Vec::new();
+    for info in store.sessions()? {
+        let session = store.open_session(&info.name)?;
+        rows.push(crate::views::portfolio::row(
+            &info.name,
+            info.forked_from.as_deref(),
+            session.plan(),
+            library.clone(),
+            ctx.as_of,
+        ));
+    }
+    let rows = crate::views::portfolio::order(rows);
+    match format {
+        super::Format::Table => print!(
+            "{}",
+            crate::views::portfolio::table(&rows, crate::views::width())
+        ),
+        super::Format::Json => {
+            super::commands::print_json(&serde_json::json!({"as_of": ctx.as_of, "districts": rows}))
+        }
+    }
+    Ok(())
+}
+
 /// Opens the store for a command, printing any backup warnings to stderr.
 pub fn open_store(ctx: &Ctx) -> CliResult<Store> {
     let store = Store::open(&ctx.data_dir)?;
@@ -280,6 +310,7 @@ mod tests {
             edits: 3,
             items: 120_000,
             initiatives: 40,
+            forked_from: None,
         };
         let text = render_list(&[s("default"), s("what-if")], "what-if", 80);
         assert!(text.contains("* what-if"), "{text}");

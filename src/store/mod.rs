@@ -256,6 +256,9 @@ pub(crate) struct SessionMeta {
     pub redo: u64,
     pub items: u64,
     pub initiatives: u64,
+    /// The session this one was forked from: a what-if scenario of that district.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forked_from: Option<String>,
 }
 
 /// One row of `vcio session list`.
@@ -270,6 +273,8 @@ pub struct SessionInfo {
     pub edits: u64,
     pub items: u64,
     pub initiatives: u64,
+    /// The session this scenario was forked from.
+    pub forked_from: Option<String>,
 }
 
 pub(crate) fn now_rfc3339() -> String {
@@ -399,6 +404,7 @@ impl Store {
                 edits: m.changes,
                 items: m.items,
                 initiatives: m.initiatives,
+                forked_from: m.forked_from,
             });
         }
         Ok(out)
@@ -410,6 +416,11 @@ impl Store {
 
     /// Creates a session holding `plan`, in one transaction. Refused if the name is taken.
     pub fn create(&self, name: &str, plan: &Plan) -> Result<(), StoreError> {
+        self.create_as(name, plan, None)
+    }
+
+    /// `create`, recording the session a scenario was forked from.
+    fn create_as(&self, name: &str, plan: &Plan, parent: Option<&str>) -> Result<(), StoreError> {
         keys::check_name(name)?;
         if self.exists(name)? {
             return Err(StoreError::SessionExists(name.to_string()));
@@ -430,6 +441,7 @@ impl Store {
             redo: 0,
             items: plan.items.len() as u64,
             initiatives: plan.initiatives.len() as u64,
+            forked_from: parent.map(String::from),
         };
         ops.put(
             T::Sessions,
@@ -460,7 +472,7 @@ impl Store {
             return Err(StoreError::SessionExists(to.to_string()));
         }
         let plan = session::load_plan(&self.inner, from)?;
-        self.create(to, &plan)
+        self.create_as(to, &plan, Some(from))
     }
 
     /// Deletes a session and its history, in one transaction. Refused if it does not exist.

@@ -181,6 +181,8 @@ fn create_with_history(
         redo: replay.redo.len() as u64,
         items: replay.plan.items.len() as u64,
         initiatives: replay.plan.initiatives.len() as u64,
+        // Backups do not record a scenario's parent: a restored scenario lists as a district.
+        forked_from: None,
     };
     ops.put(
         T::Sessions,

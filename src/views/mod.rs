@@ -8,6 +8,7 @@ pub mod district;
 pub mod erate;
 pub mod follow;
 pub mod listings;
+pub mod portfolio;
 pub mod roadmap;
 pub mod setup;
 pub mod standard;
