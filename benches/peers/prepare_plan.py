@@ -16,7 +16,10 @@ import json
 import sys
 
 mode, src, dst = sys.argv[1:4]
-plan = json.load(open(src))
+doc = json.load(open(src))
+# `vcio export --format json` nests the plan under "plan" beside what is derived from it; a
+# bare plan (as `vcio import plan` reads) is accepted too.
+plan = doc["plan"] if "plan" in doc and "initiatives" not in doc else doc
 b = plan["budget"]
 for ini in plan["initiatives"]:
     ini["erate"] = None
