@@ -152,7 +152,7 @@ impl App {
         let inner = inner(areas.roadmap);
         let qs = roadmap::quarters(self, inner.width);
         let nq = qs.len().max(1);
-        let lw = roadmap::label_width(inner.width);
+        let lw = roadmap::label_width(inner.width, self.derived().horizon.years.len());
         let cols = usize::from(inner.width.saturating_sub(lw));
         let qw = u16::try_from((cols / nq).max(1)).unwrap_or(1);
         let hdr = roadmap::header_rows(inner.height);

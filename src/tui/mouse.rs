@@ -103,9 +103,14 @@ impl App {
                 }
             }
             Pane::Budget => {
-                let lw = roadmap::label_width(inner.width);
+                let lw = roadmap::label_width(inner.width, self.derived().horizon.years.len());
                 let shown = roadmap::year_window(self, inner.width);
-                let cw = budget::column_width(inner.width, shown.len()).max(1);
+                let cw = budget::column_width(
+                    inner.width,
+                    shown.len(),
+                    self.derived().horizon.years.len(),
+                )
+                .max(1);
                 if pos.x >= inner.x + lw {
                     let y = shown.start + usize::from(pos.x - inner.x - lw) / cw;
                     if shown.contains(&y) {

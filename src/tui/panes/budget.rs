@@ -35,8 +35,8 @@ pub fn lines_wanted(app: &App) -> u16 {
 
 /// Width of each year's column for an inner width (4 quarter columns of the full timeline, so
 /// the strip lines up under the roadmap).
-pub fn column_width(inner_w: u16, years: usize) -> usize {
-    let cols = inner_w.saturating_sub(label_width(inner_w)) as usize;
+pub fn column_width(inner_w: u16, years: usize, horizon_years: usize) -> usize {
+    let cols = inner_w.saturating_sub(label_width(inner_w, horizon_years)) as usize;
     let years = years.max(1);
     let quarter = cols / (years * 4);
     if quarter >= 1 {
@@ -66,12 +66,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if inner.width == 0 || inner.height == 0 {
         return;
     }
-    let lw = label_width(inner.width) as usize;
+    let lw = label_width(inner.width, budget.years.len()) as usize;
     // The same years as the full timeline above, so the columns line up when it scrolls.
     let shown = year_window(app, inner.width);
     let first = shown.start;
     let years = budget.years.get(shown).unwrap_or_default();
-    let cw = column_width(inner.width, years.len());
+    let cw = column_width(inner.width, years.len(), budget.years.len());
     let sel = app.year_index();
     let focused = app.focus == Pane::Budget;
     let cell = |s: String| rpad(&format!("{s} "), cw);

@@ -14,10 +14,20 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use std::ops::Range;
 
-/// Width of the label column for a pane of inner width `w` (shared with the budget strip so
-/// their year columns line up).
-pub fn label_width(w: u16) -> u16 {
-    (w / 4).clamp(8, 26).min(w)
+/// Width of the label column for a pane of inner width `w` over a horizon of `years` fiscal
+/// years (shared with the budget strip so their year columns line up): a quarter of the width
+/// (8 to 26), plus the columns that whole quarter cells would leave empty at the right, so a
+/// wide or zoomed roadmap gives them to titles instead of blank space.
+pub fn label_width(w: u16, years: usize) -> u16 {
+    let base = (w / 4).clamp(8, 26).min(w);
+    let cols = usize::from(w - base);
+    let fit = (cols / (4 * MIN_QUARTER_CELLS)).clamp(1, years.max(1));
+    let qw = cols / (fit * 4);
+    if qw == 0 {
+        return base;
+    }
+    let spare = cols - qw * fit * 4;
+    base.saturating_add(u16::try_from(spare).unwrap_or(0))
 }
 
 /// Fewest cells a quarter gets in the full timeline; below that the view shows fewer years
@@ -28,7 +38,7 @@ const MIN_QUARTER_CELLS: usize = 2;
 /// inner width `inner_w`: as many as fit, scrolled to keep the chosen year in view.
 pub fn year_window(app: &App, inner_w: u16) -> Range<usize> {
     let total = app.derived().horizon.years.len();
-    let cols = usize::from(inner_w.saturating_sub(label_width(inner_w)));
+    let cols = usize::from(inner_w.saturating_sub(label_width(inner_w, total)));
     let fit = (cols / (4 * MIN_QUARTER_CELLS)).clamp(1, total.max(1));
     let first = super::scroll_to(&app.scroll.years, app.year_index(), fit, total);
     first..(first + fit).min(total)
@@ -121,7 +131,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     let qs = quarters(app, inner.width);
     let nq = qs.len().max(1);
-    let lw = label_width(inner.width) as usize;
+    let lw = label_width(inner.width, total) as usize;
     let cols = (inner.width as usize).saturating_sub(lw);
     let qw = (cols / nq).max(1);
     let hdr = header_rows(inner.height);
