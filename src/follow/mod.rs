@@ -221,6 +221,22 @@ pub fn flags(plan: &Plan, horizon: &Horizon) -> Vec<Flag> {
     out
 }
 
+/// How many initiatives the flags name, all and with a high flag. Flags are sorted by
+/// severity first, so one initiative's flags need not be next to each other.
+pub fn flagged(flags: &[Flag]) -> (usize, usize) {
+    let count = |high_only: bool| {
+        let mut ids: Vec<&str> = flags
+            .iter()
+            .filter(|f| !high_only || f.severity == Severity::High)
+            .map(|f| f.initiative.as_str())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
+    };
+    (count(false), count(true))
+}
+
 fn days(from: NaiveDate, to: NaiveDate) -> i64 {
     (to - from).num_days()
 }
@@ -263,5 +279,29 @@ fn people_flags(plan: &Plan, ini: &Initiative, flag: &mut impl FnMut(Severity, S
             ),
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_initiative_with_flags_of_several_severities_counts_once() {
+        let flag = |id: &str, severity| Flag {
+            initiative: id.into(),
+            title: String::new(),
+            severity,
+            reason: String::new(),
+            next_step: String::new(),
+            owner: String::new(),
+        };
+        // As `flags` sorts them: high first, so A's two flags are apart.
+        let flags = [
+            flag("A", Severity::High),
+            flag("B", Severity::Medium),
+            flag("A", Severity::Medium),
+        ];
+        assert_eq!(flagged(&flags), (2, 1));
     }
 }

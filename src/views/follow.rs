@@ -28,11 +28,7 @@ pub fn followup_table(flags: &[Flag], width: usize) -> String {
     let mut out = format!(
         "{} flag(s) on {} initiative(s), {high} high:\n\n",
         flags.len(),
-        {
-            let mut ids: Vec<&str> = flags.iter().map(|f| f.initiative.as_str()).collect();
-            ids.dedup();
-            ids.len()
-        }
+        crate::follow::flagged(flags).0
     );
     for f in flags {
         let sev = match f.severity {

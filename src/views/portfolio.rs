@@ -57,20 +57,13 @@ pub fn row(
         unknown: y.map_or(0, |y| y.unknown),
     };
     let flags = crate::follow::flags(plan, &d.horizon);
-    let mut risky: Vec<&str> = flags.iter().map(|f| f.initiative.as_str()).collect();
-    risky.dedup();
-    let mut high: Vec<&str> = flags
-        .iter()
-        .filter(|f| f.severity == crate::follow::Severity::High)
-        .map(|f| f.initiative.as_str())
-        .collect();
-    high.dedup();
+    let (at_risk, at_risk_high) = crate::follow::flagged(&flags);
     let setup = crate::setup::checklist(plan, engine.library(), d);
     let over = d.budget.years.iter().filter(|y| y.over_cap).count();
     let now = counts(d.projected.first());
-    let attention = 4 * high.len() as i64
+    let attention = 4 * at_risk_high as i64
         + 3 * over as i64
-        + risky.len() as i64
+        + at_risk as i64
         + now.failing as i64 / 5
         + i64::from(setup.complete_pct < 80);
     Row {
@@ -82,8 +75,8 @@ pub fn row(
         now,
         setup_pct: setup.complete_pct,
         years_over_cap: over,
-        at_risk: risky.len(),
-        at_risk_high: high.len(),
+        at_risk,
+        at_risk_high,
         c2_remaining_cents: d.budget.erate.c2_remaining_cents,
         next_erate_deadline: d.budget.erate.deadlines.first().cloned(),
         attention,
