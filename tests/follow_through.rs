@@ -204,6 +204,18 @@ fn a_plan_approved_then_kept_or_not_over_several_months() {
     assert_eq!(changes[0]["kind"], "moved");
     assert_eq!(changes[0]["before"], "FY2027-Q2");
     assert_eq!(changes[0]["after"], "FY2027-Q3");
+    // ...with the log entry that made it (the log's date is the wall clock's, so only its
+    // words are checked).
+    let by = changes[0]["by"].as_array().expect("by");
+    assert_eq!(by.len(), 1, "{by:?}");
+    assert!(
+        by[0]
+            .as_str()
+            .is_some_and(|e| e.contains(&format!("move {fw}"))),
+        "{by:?}"
+    );
+    let table = ok(d, "2026-12-15", &["baseline", "diff"]);
+    assert!(table.contains("From the session log:"), "{table}");
 
     // The board report carries the same.
     let report = ok(d, "2026-12-15", &["export", "--format", "markdown"]);
@@ -213,8 +225,12 @@ fn a_plan_approved_then_kept_or_not_over_several_months() {
         "{report}"
     );
     assert!(
-        report.contains("| moved | FY2027-Q2 | FY2027-Q3 |"),
+        report.contains("| moved | FY2027-Q2 | FY2027-Q3 | "),
         "{report}"
+    );
+    assert!(
+        report.contains(&format!("move {fw} to FY2027-Q3 |")),
+        "the report says which log entry moved it:\n{report}"
     );
 
     // The log reads as minutes: each change in words, owner changes with before and after.

@@ -25,6 +25,7 @@ fn input<'a>(plan: &'a Plan, engine: &'a Engine) -> ReportInput<'a> {
         plan,
         library: engine.library(),
         derived: engine.derived(),
+        log: &[],
     }
 }
 

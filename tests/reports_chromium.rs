@@ -28,6 +28,7 @@ fn demo_html() -> String {
         plan: &plan,
         library: engine.library(),
         derived: engine.derived(),
+        log: &[],
     })
 }
 

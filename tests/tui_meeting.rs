@@ -292,6 +292,31 @@ fn c_records_a_check_in_and_f_lists_what_is_at_risk() {
         s.contains(&format!("{id} 45%")),
         "the bar shows progress:\n{s}"
     );
+    // In the Budget pane, `a` shows what check-ins record as spent against the plan; undoing
+    // the $1,200 check-in takes it out of this year's actual total; `a` returns to the plan.
+    while app.focus() != Pane::Budget {
+        keys(&mut app, "<Tab>");
+    }
+    keys(&mut app, "a");
+    let actual_row = |app: &App| {
+        let s = text(app, 120, 40);
+        assert!(s.contains("Budget: spent"), "{s}");
+        assert!(s.contains("│Planned "), "{s}");
+        s.lines()
+            .find(|l| l.contains("│Actual "))
+            .map(String::from)
+            .unwrap_or_default()
+    };
+    let with = actual_row(&app);
+    keys(&mut app, "u");
+    let without = actual_row(&app);
+    assert_ne!(with, without, "the check-in's spend is in the actual row");
+    keys(&mut app, "<C-r>a");
+    assert!(!text(&app, 120, 40).contains("Budget: spent"));
+    while app.focus() != Pane::Roadmap {
+        keys(&mut app, "<Tab>");
+    }
+
     keys(&mut app, "u");
     assert!(
         app.plan()
@@ -326,4 +351,26 @@ fn b_shows_where_the_approved_baseline_had_a_bar() {
     assert!(app.status().unwrap_or_default().contains("board-2025-12"));
     keys(&mut app, "b");
     assert!(!row(&app).contains('░'));
+}
+
+#[test]
+fn the_minimum_size_lists_several_initiatives_and_a_zoomed_inventory_names_each_school() {
+    let mut app = demo();
+    // 60x15: the Detail pane gives way so the roadmap still lists four initiatives whole.
+    let s = text(&app, 60, 15);
+    assert!(s.contains("1-4 of 15"), "{s}");
+    for id in ["INI-001", "INI-002", "INI-003"] {
+        assert!(s.contains(id), "{id} readable at 60x15:\n{s}");
+    }
+    keys(&mut app, "j");
+    assert!(text(&app, 60, 15).contains("INI-002"));
+
+    // Zoomed Inventory at 80x24: each row says which school the items are at, by name.
+    while app.focus() != Pane::Inventory {
+        keys(&mut app, "<Tab>");
+    }
+    keys(&mut app, "z");
+    let s = text(&app, 80, 24);
+    assert!(s.contains("Aspen Elementary"), "{s}");
+    assert!(s.contains("Willow Elementary"), "{s}");
 }

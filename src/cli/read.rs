@@ -24,7 +24,16 @@ pub(super) fn read_only(command: Command, ctx: &Ctx, width: usize) -> CliResult 
                 eprintln!("vcio: warning: {w}");
             }
             let session = open_or_create(&store, ctx, demo_plan)?;
-            view(command, session.name(), session.plan(), library, ctx, width)
+            let log = || session.log().unwrap_or_default();
+            view(
+                command,
+                session.name(),
+                session.plan(),
+                &log,
+                library,
+                ctx,
+                width,
+            )
         }
         Err(e) if e.read_only_reason().is_some() => {
             let why = e.read_only_reason().unwrap_or_default();
@@ -38,16 +47,29 @@ pub(super) fn read_only(command: Command, ctx: &Ctx, width: usize) -> CliResult 
             for why in &snap.lost {
                 eprintln!("vcio: warning: {why}");
             }
-            view(command, &snap.name, &snap.plan, library, ctx, width)
+            // The backup carries no log; changes are listed without the entries that made them.
+            view(
+                command,
+                &snap.name,
+                &snap.plan,
+                &Vec::new,
+                library,
+                ctx,
+                width,
+            )
         }
         Err(e) => Err(e.into()),
     }
 }
 
+/// The session's log, read only by the commands that show it.
+type ReadLog<'a> = &'a dyn Fn() -> Vec<crate::store::LogEntry>;
+
 fn view(
     command: Command,
     name: &str,
     plan: &crate::model::Plan,
+    log: ReadLog,
     library: Library,
     ctx: &Ctx,
     width: usize,
@@ -160,7 +182,8 @@ fn view(
                     )
                 })?,
             };
-            let changes = crate::follow::baseline::diff(plan, b);
+            let mut changes = crate::follow::baseline::diff(plan, b);
+            crate::follow::baseline::attribute(&mut changes, b, &log_lines(&log()));
             match format {
                 Format::Json => print_json(
                     &serde_json::to_value(views::follow::BaselineDiff {
@@ -186,7 +209,7 @@ fn view(
             }
         }
         Command::Export { format, out } => {
-            export(name, plan, library, ctx, format, out.as_deref())?
+            export(name, plan, log, library, ctx, format, out.as_deref())?
         }
         Command::District { format, .. } => match format {
             Format::Json => print_json(&views::district::district_json(&plan.district)),
@@ -243,9 +266,27 @@ fn view(
     Ok(())
 }
 
+/// The log as the baseline diff reads it.
+pub(super) fn log_lines(
+    log: &[crate::store::LogEntry],
+) -> Vec<crate::follow::baseline::LogLine<'_>> {
+    log.iter()
+        .map(|e| crate::follow::baseline::LogLine {
+            at: &e.at,
+            action: match e.action {
+                crate::store::Action::Do => "do",
+                crate::store::Action::Undo => "undo",
+                crate::store::Action::Redo => "redo",
+            },
+            description: &e.description,
+        })
+        .collect()
+}
+
 fn export(
     name: &str,
     plan: &crate::model::Plan,
+    log: ReadLog,
     library: Library,
     ctx: &Ctx,
     format: ExportFormat,
@@ -255,12 +296,15 @@ fn export(
         ExportFormat::Ron => crate::store::export_ron(plan),
         ExportFormat::Markdown | ExportFormat::Html | ExportFormat::Csv | ExportFormat::Json => {
             let engine = Engine::new(plan, library, ctx.as_of);
+            let log = log();
+            let log = log_lines(&log);
             let input = crate::reports::ReportInput {
                 session: name,
                 as_of: ctx.as_of,
                 plan,
                 library: engine.library(),
                 derived: engine.derived(),
+                log: &log,
             };
             match format {
                 ExportFormat::Markdown => crate::reports::markdown(&input),

@@ -5,7 +5,7 @@
 use super::ReportInput;
 use crate::budget::money;
 use crate::follow::actuals::{Actuals, actuals};
-use crate::follow::baseline::{Change, diff};
+use crate::follow::baseline::{Change, attribute, diff};
 use crate::follow::{Flag, Severity, flags};
 use crate::model::Baseline;
 use serde_json::{Value, json};
@@ -23,11 +23,11 @@ impl<'a> FollowThrough<'a> {
         let g = &r.plan.governance;
         FollowThrough {
             flags: flags(r.plan, r.horizon()),
-            baseline: g
-                .baselines
-                .iter()
-                .max_by_key(|b| b.date)
-                .map(|b| (b, diff(r.plan, b))),
+            baseline: g.baselines.iter().max_by_key(|b| b.date).map(|b| {
+                let mut changes = diff(r.plan, b);
+                attribute(&mut changes, b, r.log);
+                (b, changes)
+            }),
             actuals: actuals(r.plan, r.horizon()),
         }
     }
@@ -89,17 +89,28 @@ pub fn markdown(out: &mut String, r: &ReportInput) {
         if changes.is_empty() {
             out.push_str("Nothing has moved, grown, been added or dropped.\n\n");
         } else {
-            out.push_str("| Initiative | Change | Then | Now |\n| --- | --- | --- | --- |\n");
+            // The log column only when the log says how something changed.
+            let how = changes.iter().any(|c| !c.by.is_empty());
+            out.push_str("| Initiative | Change | Then | Now |");
+            out.push_str(if how {
+                " How (session log) |\n| --- | --- | --- | --- | --- |\n"
+            } else {
+                "\n| --- | --- | --- | --- |\n"
+            });
             for c in changes {
-                let _ = writeln!(
+                let _ = write!(
                     out,
                     "| {} {} | {} | {} | {} |",
                     esc(&c.id),
                     esc(&c.title),
                     c.kind,
                     esc(&c.before),
-                    esc(&c.after)
+                    esc(&c.after),
                 );
+                if how {
+                    let _ = write!(out, " {} |", esc(&c.by.join("; ")));
+                }
+                out.push('\n');
             }
             out.push('\n');
         }
@@ -157,19 +168,29 @@ pub fn html(out: &mut String, r: &ReportInput) {
         if changes.is_empty() {
             out.push_str("<p>Nothing has changed.</p>\n");
         } else {
+            let how = changes.iter().any(|c| !c.by.is_empty());
             out.push_str(
-                "<table>\n<tr><th>Initiative</th><th>Change</th><th>Then</th><th>Now</th></tr>\n",
+                "<table>\n<tr><th>Initiative</th><th>Change</th><th>Then</th><th>Now</th>",
             );
+            out.push_str(if how {
+                "<th>How (session log)</th></tr>\n"
+            } else {
+                "</tr>\n"
+            });
             for c in changes {
-                let _ = writeln!(
+                let _ = write!(
                     out,
-                    "<tr><td>{} {}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    "<tr><td>{} {}</td><td>{}</td><td>{}</td><td>{}</td>",
                     esc(&c.id),
                     esc(&c.title),
                     c.kind,
                     esc(&c.before),
-                    esc(&c.after)
+                    esc(&c.after),
                 );
+                if how {
+                    let _ = write!(out, "<td>{}</td>", esc(&c.by.join("; ")));
+                }
+                out.push_str("</tr>\n");
             }
             out.push_str("</table>\n");
         }

@@ -37,6 +37,9 @@ pub struct ReportInput<'a> {
     pub plan: &'a Plan,
     pub library: &'a Library,
     pub derived: &'a Derived,
+    /// The session log, so the follow-through section can say which entries changed the plan
+    /// since its baseline (empty when there is none to read).
+    pub log: &'a [crate::follow::baseline::LogLine<'a>],
 }
 
 /// A standard in a given state in the current fiscal year, with what the roadmap does about it.

@@ -91,6 +91,8 @@ pub enum Action {
     Followup,
     /// Show the newest baseline's bars behind today's.
     Ghosts,
+    /// The budget strip shows actual spend against the plan.
+    Actuals,
     /// Answers "yes" to a confirmation.
     Confirm,
     /// Closes an overlay, answers "no", or clears a message.
@@ -99,7 +101,7 @@ pub enum Action {
 
 impl Action {
     /// Every action (keymap files name them).
-    pub const ALL: [Action; 44] = [
+    pub const ALL: [Action; 45] = [
         Action::Quit,
         Action::FocusNext,
         Action::FocusPrev,
@@ -142,6 +144,7 @@ impl Action {
         Action::Checkin,
         Action::Followup,
         Action::Ghosts,
+        Action::Actuals,
         Action::Confirm,
         Action::Cancel,
     ];
@@ -191,6 +194,7 @@ impl Action {
             Action::Checkin => "checkin",
             Action::Followup => "followup",
             Action::Ghosts => "baseline_ghosts",
+            Action::Actuals => "budget_actuals",
             Action::Confirm => "confirm",
             Action::Cancel => "cancel",
         }
@@ -241,6 +245,7 @@ impl Action {
             Action::Checkin => "check-in",
             Action::Followup => "follow-through",
             Action::Ghosts => "baseline bars",
+            Action::Actuals => "actual spend",
             Action::Confirm => "yes",
             Action::Cancel => "no / close",
         }

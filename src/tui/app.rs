@@ -120,6 +120,8 @@ pub struct App {
     pub(crate) presenting: bool,
     /// Whether the roadmap shows the newest baseline's bars behind today's.
     pub(crate) ghosts: bool,
+    /// The budget strip shows spend recorded in check-ins against the plan.
+    pub(crate) actuals: bool,
     pub(crate) timeline: Timeline,
     pub(crate) overlay: Overlay,
     /// Index of the chosen fiscal year in the horizon (Standards pane, 1-year roadmap, budget).
@@ -208,6 +210,7 @@ impl App {
             zoomed: false,
             presenting: false,
             ghosts: false,
+            actuals: false,
             timeline: Timeline::Full,
             overlay: Overlay::None,
             year,

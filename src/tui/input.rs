@@ -273,6 +273,14 @@ impl App {
                     (false, _) => self.info("baseline hidden"),
                 }
             }
+            Action::Actuals => {
+                self.actuals = !self.actuals;
+                if self.actuals {
+                    self.info("budget: spend recorded in check-ins against the plan (a returns)");
+                } else {
+                    self.info("budget: the plan by funding source");
+                }
+            }
             Action::Followup => self.overlay = Overlay::Followup(0),
             Action::Present => {
                 self.presenting = !self.presenting;

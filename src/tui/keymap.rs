@@ -194,6 +194,12 @@ const DEFAULTS: &[(&str, Action, Scope, bool)] = {
         ("N", A::NewInitiative, R, true),
         ("c", A::Checkin, R, true),
         ("b", A::Ghosts, R, false),
+        (
+            "a",
+            A::Actuals,
+            Scope::Pane(super::action::Pane::Budget),
+            true,
+        ),
         ("f", A::Followup, Global, false),
         ("Enter", A::Inspect, S, true),
         ("n", A::NewFromStandard, S, true),

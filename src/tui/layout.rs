@@ -100,7 +100,13 @@ pub fn compute(area: Rect, arrangement: Arrangement, budget_lines: u16) -> Areas
     let std_h = body.height * 55 / 100;
     a.standards = Rect::new(left.x, left.y, left.width, std_h);
     a.inventory = Rect::new(left.x, left.y + std_h, left.width, left.height - std_h);
-    let detail_h: u16 = if body.height >= 30 { 7 } else { 4 };
+    // At the shortest heights the Detail pane gives its lines to the roadmap, so the
+    // roadmap still lists several initiatives; `i` shows the same detail as an overlay.
+    let detail_h: u16 = match body.height {
+        30.. => 7,
+        18.. => 4,
+        _ => 0,
+    };
     let budget_h = (budget_lines + 2).min(body.height / 3).max(4);
     let roadmap_h = body.height.saturating_sub(detail_h + budget_h);
     a.roadmap = Rect::new(right.x, right.y, right.width, roadmap_h);

@@ -9,6 +9,7 @@ use crate::follow::baseline::Change;
 use crate::follow::{Flag, Severity};
 use crate::model::{Baseline, Governance, Plan};
 use serde::Serialize;
+use std::fmt::Write;
 
 #[derive(Serialize)]
 pub struct Followup<'a> {
@@ -112,6 +113,16 @@ pub fn baseline_diff_table(b: &Baseline, changes: &[Change], width: usize) -> St
         ]);
     }
     out.push_str(&t.render(width));
+    // The log entries that made each change, so "moved" says when and by which edit.
+    let made: Vec<&Change> = changes.iter().filter(|c| !c.by.is_empty()).collect();
+    if !made.is_empty() {
+        out.push_str("\nFrom the session log:\n");
+        for c in made {
+            for entry in &c.by {
+                let _ = writeln!(out, "  {} {}: {}", c.id, c.kind, entry);
+            }
+        }
+    }
     out
 }
 

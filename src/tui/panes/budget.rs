@@ -28,8 +28,11 @@ pub fn sources(app: &App) -> Vec<String> {
     names
 }
 
-/// Lines wanted inside the border: year header, sources, total, cap.
+/// Lines wanted inside the border: year header, sources, total, cap (or the actuals view's).
 pub fn lines_wanted(app: &App) -> u16 {
+    if app.actuals {
+        return super::budget_actuals::lines_wanted(app);
+    }
     (sources(app).len().min(MAX_SOURCES + 1) + 3) as u16
 }
 
@@ -49,6 +52,9 @@ pub fn column_width(inner_w: u16, years: usize, horizon_years: usize) -> usize {
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if area.width == 0 || area.height == 0 {
         return;
+    }
+    if app.actuals {
+        return super::budget_actuals::draw(app, frame, area);
     }
     let theme = app.theme();
     let g = app.glyphs();

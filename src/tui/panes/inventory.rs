@@ -10,14 +10,27 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-fn item_line(item: &Item, w: usize, ellipsis: &str) -> String {
+/// Wide enough (a zoomed pane) for a school column between the name and the quantity.
+const SITE_COLUMN_FROM: usize = 56;
+
+fn item_line(item: &Item, site: Option<&str>, w: usize, ellipsis: &str) -> String {
     let qty = item.quantity.to_string();
     let acq = item
         .acquired
         .map(|a| a.to_string())
         .unwrap_or_else(|| "-".into());
-    // Name | quantity | acquired, dropping columns right to left as the pane narrows.
-    if w >= 30 {
+    // Name | site | quantity | acquired, dropping columns right to left as the pane narrows.
+    if w >= SITE_COLUMN_FROM {
+        let site_w = (w / 3).min(28);
+        let name_w = w - site_w - 8 - 8;
+        format!(
+            "{}{} {}{}",
+            pad(&item.name, name_w, ellipsis),
+            pad(site.unwrap_or("-"), site_w - 1, ellipsis),
+            rpad(&qty, 7),
+            rpad(&acq, 9)
+        )
+    } else if w >= 30 {
         let name_w = w - 8 - 8;
         format!(
             "{}{}{}",
@@ -88,6 +101,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 let Some(item) = plan.items.get(*i) else {
                     continue;
                 };
+                // The school's name as people say it; the id when no declared site has it.
+                let site = item
+                    .site
+                    .as_deref()
+                    .map(|id| plan.district.site(id).map_or(id, |s| s.name.as_str()));
                 let is_sel = r == sel_row;
                 let cursor = if is_sel { g.cursor } else { " " };
                 let style = if is_sel && app.focus == Pane::Inventory {
@@ -97,7 +115,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 };
                 out.push(Line::from(vec![
                     Span::styled(cursor.to_string(), style),
-                    Span::styled(item_line(item, w.saturating_sub(1), g.ellipsis), style),
+                    Span::styled(
+                        item_line(item, site, w.saturating_sub(1), g.ellipsis),
+                        style,
+                    ),
                 ]));
             }
         }

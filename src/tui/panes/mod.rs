@@ -2,6 +2,7 @@
 //! changes the plan or the selection.
 
 pub mod budget;
+pub mod budget_actuals;
 pub mod compare;
 pub mod detail;
 pub mod followup;
