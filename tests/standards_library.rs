@@ -165,9 +165,9 @@ fn shipped_folder_lints_clean_as_a_directory() {
                 .extension()
                 .is_some_and(|x| x == "ron"))
             .count(),
-        BUILTIN_FILES.len() + 4,
+        BUILTIN_FILES.len() + 5,
         "a standards/*.ron file is not embedded in the binary (questions.ron, models.ron, \
-         erate-program.ron and price-book.ron are the +4)"
+         erate-program.ron, price-book.ron and frameworks.ron are the +5)"
     );
     assert!(
         !vcio::model::erate::ErateProgram::default()

@@ -63,6 +63,7 @@ pub fn run(cli: Cli, ctx: &Ctx) -> CliResult {
         }
         | Command::Setup { .. }
         | Command::Followup { .. }
+        | Command::Frameworks { .. }
         | Command::Person {
             action: None | Some(PersonCmd::List),
             ..
@@ -227,6 +228,7 @@ fn with_session(command: Command, ctx: &Ctx) -> CliResult {
         | Command::Answers { .. }
         | Command::Setup { .. }
         | Command::Followup { .. }
+        | Command::Frameworks { .. }
         | Command::Person { action: None, .. }
         | Command::Portfolio { .. }
         | Command::Export { .. }
@@ -424,18 +426,38 @@ fn collect_initiatives(edit: &Edit, ids: &mut std::collections::BTreeSet<String>
     }
 }
 
+/// `vcio standards lint [DIR]`: a folder's files (schema, checks, refs in the catalog, a
+/// source for every param); with no folder, the shipped library and the district's own
+/// folder when it has one.
 fn lint(ctx: &Ctx, dir: Option<&Path>) -> CliResult {
+    use crate::standards::{catalog::Catalog, provenance};
     let default = ctx.data_dir.join("standards");
-    let dir = dir.unwrap_or(&default);
-    let diags = lint_dir(dir);
+    let mut diags = Vec::new();
+    let what = match dir {
+        Some(dir) => {
+            diags.extend(lint_dir(dir));
+            diags.extend(provenance::lint_dir(dir, Catalog::builtin()));
+            dir.display().to_string()
+        }
+        None => {
+            diags.extend(provenance::lint_builtin());
+            if default.is_dir() {
+                diags.extend(lint_dir(&default));
+                diags.extend(provenance::lint_dir(&default, Catalog::builtin()));
+                format!("the shipped library and {}", default.display())
+            } else {
+                "the shipped library".to_string()
+            }
+        }
+    };
     if diags.is_empty() {
-        println!("{}: no problems found", dir.display());
+        println!("{what}: no problems found");
         return Ok(());
     }
     for d in &diags {
         eprintln!("{d}");
     }
-    Err(format!("{} problem(s) in {}", diags.len(), dir.display()).into())
+    Err(format!("{} problem(s) in {what}", diags.len()).into())
 }
 
 fn read(path: &Path) -> CliResult<String> {

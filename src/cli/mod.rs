@@ -150,6 +150,17 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Framework scorecards (CIS IG1, NIST CSF 2.0 functions, K12 SIX categories): controls
+    /// met, not met, unknown and not covered by any standard, now and with the plan.
+    Frameworks {
+        /// The later fiscal year to compare with now (FY2029 or 2029); default the horizon's
+        /// last.
+        #[arg(long, value_parser = parse_fiscal_year)]
+        year: Option<crate::model::FiscalYear>,
+        /// table: aligned text for people; json: one JSON document for programs.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
     /// Snapshots of the roadmap (what the board approved) and what changed since.
     #[command(subcommand)]
     Baseline(BaselineCmd),
@@ -236,7 +247,9 @@ pub enum StandardsCmd {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
-    /// Validate a standards folder (default: DATA_DIR/standards); errors as FILE:LINE:COL.
+    /// Validate standards: schema, checks, refs that resolve in the catalog and a source for
+    /// every threshold. A folder, or by default the shipped library plus DATA_DIR/standards;
+    /// errors as FILE:LINE:COL.
     Lint { dir: Option<PathBuf> },
     /// One standard in full: statement, parameters with the district's values, references,
     /// remediation, and its status in each fiscal year.

@@ -140,6 +140,24 @@ fn view(
                 Format::Table => print!("{}", views::follow::actuals_table(&a, width)),
             }
         }
+        Command::Frameworks { year, format } => {
+            let engine = Engine::new(plan, library, ctx.as_of);
+            let d = engine.derived();
+            let later = match year {
+                None => d.horizon.years.len().saturating_sub(1),
+                Some(fy) => d
+                    .horizon
+                    .year_index(fy)
+                    .ok_or_else(|| format!("--year: {fy} is outside the planning horizon"))?,
+            };
+            match format {
+                Format::Json => print_json(&views::frameworks::json(name, engine.library(), d)),
+                Format::Table => print!(
+                    "{}",
+                    views::frameworks::text(engine.library(), d, &[0, later], width)
+                ),
+            }
+        }
         Command::Followup { format } => {
             let horizon = crate::model::Horizon::new(&plan.district, ctx.as_of);
             let flags = crate::follow::flags(plan, &horizon);

@@ -10,6 +10,7 @@ pub mod computed;
 pub mod effects;
 mod exemptions;
 mod judge;
+pub mod scorecard;
 pub mod warnings;
 
 use crate::assess::compile::{Compiled, compile};

@@ -248,6 +248,7 @@ impl Walker<'_> {
                             expect: Expect::Yes,
                         },
                         params: BTreeMap::new(),
+                        sources: BTreeMap::new(),
                         refs: vec![format!("OSCAL {}", self.catalog_title), c.id.clone()],
                     });
                 }

@@ -155,8 +155,9 @@ impl std::error::Error for LoadError {}
 
 /// RON files beside the standards that hold other tables: the questionnaire, the model table,
 /// the E-Rate program rules and the price book (the last two also name a district's overrides in the data directory).
-const NOT_STANDARDS: [&str; 6] = [
+const NOT_STANDARDS: [&str; 7] = [
     QUESTIONS_FILE,
+    "frameworks.ron",
     "models.ron",
     "erate-program.ron",
     "price-book.ron",

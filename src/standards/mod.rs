@@ -1,8 +1,10 @@
 //! The standards library: types (the RON schema), loading the embedded defaults plus a user's
 //! folder, and linting.
 
+pub mod catalog;
 pub mod lint;
 pub mod load;
+pub mod provenance;
 pub mod questionnaire;
 pub mod types;
 

@@ -205,7 +205,12 @@ pub struct Standard {
     /// Thresholds a district may override (`plan.overrides["ID.name"]`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub params: BTreeMap<String, f64>,
-    /// Framework references: "CIS 4.1", "CSF PR.PS-02", "K12SIX", "FCC 14-99", "CIPA".
+    /// Where each param's value comes from: a ref that states it ("CIS 5.3") or "default", a
+    /// house default the district may change. `vcio standards lint` requires one per param.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sources: BTreeMap<String, String>,
+    /// What the standard cites, each resolving in the catalog (`standards/frameworks.ron`): a
+    /// framework control ("CIS 4.1", "CSF PR.PS-02", "K12 SIX 3") or a document ("CIPA").
     #[serde(default)]
     pub refs: Vec<String>,
     pub remediation: Remediation,

@@ -7,6 +7,7 @@ pub mod compare;
 pub mod district;
 pub mod erate;
 pub mod follow;
+pub mod frameworks;
 pub mod listings;
 pub mod portfolio;
 pub mod roadmap;

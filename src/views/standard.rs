@@ -3,15 +3,33 @@
 
 use crate::derive::Derived;
 use crate::model::{Plan, Pred};
+use crate::standards::catalog::{Catalog, DEFAULT_SOURCE};
 use crate::standards::{Check, Library, Standard};
 use serde_json::{Value, json};
+
+/// Each ref with what it names, or the bare string where the catalog does not hold it (a
+/// district's own standard may cite what it likes).
+fn refs_json(s: &Standard) -> Vec<Value> {
+    let catalog = Catalog::builtin();
+    s.refs
+        .iter()
+        .map(|r| match catalog.resolve(r) {
+            Some(found) => found.json(r),
+            None => json!({"ref": r}),
+        })
+        .collect()
+}
 
 fn params(s: &Standard, plan: &Plan) -> Vec<Value> {
     s.params
         .iter()
         .map(|(name, default)| {
             let own = plan.overrides.get(&format!("{}.{name}", s.id)).copied();
-            json!({"name": name, "default": default, "district": own, "value": own.unwrap_or(*default)})
+            let source = s.sources.get(name).map_or(DEFAULT_SOURCE, String::as_str);
+            json!({
+                "name": name, "default": default, "district": own,
+                "value": own.unwrap_or(*default), "source": source,
+            })
         })
         .collect()
 }
@@ -69,7 +87,7 @@ pub fn json(lib: &Library, plan: &Plan, derived: &Derived, id: &str) -> Option<V
         .collect();
     Some(json!({
         "id": s.id, "title": s.title, "area": s.area, "severity": s.severity.name(),
-        "statement": s.statement, "check": s.check.kind(), "refs": s.refs,
+        "statement": s.statement, "check": s.check.kind(), "refs": refs_json(s),
         "facts": facts_read(&s.check),
         "params": params(s, plan),
         "remediation": {"title": s.remediation.title, "quarters": s.remediation.duration},
@@ -100,13 +118,14 @@ pub fn text(
     }
     for p in params(s, plan) {
         let name = p["name"].as_str().unwrap_or_default();
+        let source = crate::standards::provenance::describe_source(s, name);
         let line = match p["district"].as_f64() {
             Some(v) => format!(
-                "  {name} = {v} (district; library default {})",
+                "  {name} = {v} (district; library default {}, {source})",
                 p["default"]
             ),
             None => format!(
-                "  {name} = {} (library default; `vcio standards set {} {name} VALUE` changes it)",
+                "  {name} = {} ({source}; `vcio standards set {} {name} VALUE` changes it)",
                 p["default"], s.id
             ),
         };
@@ -114,7 +133,16 @@ pub fn text(
         out.push('\n');
     }
     if !s.refs.is_empty() {
-        out.push_str(&wrap(&format!("references: {}", s.refs.join("; "))));
+        out.push_str("  references:\n");
+        let catalog = Catalog::builtin();
+        for r in &s.refs {
+            let line = match catalog.resolve(r) {
+                Some(found) if found.url().is_empty() => found.describe(),
+                Some(found) => format!("{} <{}>", found.describe(), found.url()),
+                None => format!("{r} (not in the catalog)"),
+            };
+            out.push_str(&super::table::wrap(&line, width, 4));
+        }
     }
     out.push_str(&wrap(&format!(
         "remediation: {} ({} quarters)",

@@ -212,3 +212,19 @@ fn masks_cover_letters_digits_and_the_rest() {
     assert_eq!(char_mask(" ü-"), 1 << 36);
     assert_eq!(char_mask(""), 0);
 }
+
+/// Found by `palette_results_equal_plain_skim`: fuzzy-matcher's reused cache scored "ssb"
+/// against the first text 45 after the second, shorter one, and 43 on its own.
+#[test]
+fn a_score_does_not_depend_on_what_was_scored_before() {
+    let texts = vec!["aasaaaaaaaSBaaaa".to_string(), "saaaaaaaaasaaB".to_string()];
+    let mut p = Palette::new(cands(&texts));
+    p.query = "s".into();
+    p.rescore();
+    p.finish();
+    p.query = "ssb".into();
+    p.rescore();
+    p.finish();
+    assert_eq!(p.hits, plain(&texts, "ssb"));
+    assert_eq!(p.hits.iter().find(|h| h.1 == 0).map(|h| h.0), Some(43));
+}
