@@ -154,9 +154,21 @@ fn html_is_one_self_contained_file() {
     assert!(html.trim_end().ends_with("</html>"));
     let lower = html.to_ascii_lowercase();
     assert!(!lower.contains("<script"), "no scripts");
+    // Nothing is fetched: the only URLs are the sources' links a reader may follow.
+    let mut fetched = lower.clone();
+    while let Some(at) = fetched.find("<a href=") {
+        let end = fetched[at..]
+            .find("</a>")
+            .map_or(fetched.len(), |e| at + e + 4);
+        fetched.replace_range(at..end, "");
+    }
     assert!(
-        !lower.contains("http://") && !lower.contains("https://"),
+        !fetched.contains("http://") && !fetched.contains("https://"),
         "no network"
+    );
+    assert!(
+        lower.contains("<a href=\"https://www.cisecurity.org"),
+        "sources are linked"
     );
     assert!(!lower.contains("<link") && !lower.contains("@import") && !lower.contains("<img"));
     assert!(lower.contains("<style>") && lower.contains("@media print"));

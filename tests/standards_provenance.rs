@@ -223,3 +223,53 @@ fn a_district_with_no_data_meets_no_control() {
         assert!(n(&now, "unknown") > 0, "{key} {g}: {now}");
     }
 }
+
+/// The evidence of CLS-10 (ADA Title II) in each fiscal year of the horizon.
+fn ada(dir: &Path) -> Vec<String> {
+    let s = json(dir, &["standards", "show", "CLS-10", "--format", "json"]);
+    s["years"]
+        .as_array()
+        .map(|ys| {
+            ys.iter()
+                .map(|y| {
+                    format!(
+                        "{} {}",
+                        y["fiscal_year"],
+                        y["evidence"].as_str().unwrap_or_default()
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_ada_title_ii_date_follows_the_jurisdiction_population() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path();
+    // Not recorded: both dates, and the command that settles which.
+    let years = ada(dir);
+    assert!(
+        years[0].contains("2027-04-26 for a jurisdiction of 50000 people or more"),
+        "{years:?}"
+    );
+    assert!(years[0].contains("jurisdiction_population=N"), "{years:?}");
+
+    // A small jurisdiction: due 26 Apr 2028, so FY2027 says "by" and FY2028 "since".
+    ok(dir, &["district", "set", "jurisdiction_population=42000"]);
+    let years = ada(dir);
+    assert!(years[0].starts_with("2027 "), "{years:?}");
+    assert!(years[0].ends_with("requires it by 2028-04-26"), "{years:?}");
+    assert!(
+        years[1].ends_with("has required it since 2028-04-26"),
+        "{years:?}"
+    );
+
+    // A city of 60,000: the 2027 date, already in force by the end of FY2027.
+    ok(dir, &["district", "set", "jurisdiction_population=60000"]);
+    let years = ada(dir);
+    assert!(
+        years[0].ends_with("has required it since 2027-04-26"),
+        "{years:?}"
+    );
+}

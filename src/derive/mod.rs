@@ -7,6 +7,7 @@
 //! initiatives' warnings; it never re-scans the inventory.
 
 pub mod computed;
+mod deadlines;
 pub mod effects;
 mod exemptions;
 mod judge;
@@ -291,6 +292,7 @@ impl Engine {
         warnings.extend(self.cycle_warning.iter().cloned());
         warnings.extend(self.derived.budget.warnings.iter().cloned());
         self.derived.warnings = warnings;
+        deadlines::apply(plan, &self.library, &mut self.derived);
         exemptions::apply(plan, &self.std_index, &mut self.derived);
     }
 

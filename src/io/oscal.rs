@@ -249,6 +249,7 @@ impl Walker<'_> {
                         },
                         params: BTreeMap::new(),
                         sources: BTreeMap::new(),
+                        deadline: None,
                         refs: vec![format!("OSCAL {}", self.catalog_title), c.id.clone()],
                     });
                 }

@@ -47,6 +47,7 @@ pub fn render(r: &ReportInput) -> String {
     coming(&mut out, r);
     super::html_timeline::roadmap(&mut out, r);
     super::follow::html(&mut out, r);
+    super::frameworks::html(&mut out, r);
     budget(&mut out, r);
     unknowns(&mut out, r);
     out.push_str("</body>\n</html>\n");

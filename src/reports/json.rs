@@ -85,6 +85,7 @@ pub fn value(r: &ReportInput) -> Value {
         "fixes": fixes,
         "warnings": r.derived.warnings,
         "follow_through": super::follow::json(r),
+        "frameworks": super::frameworks::json(r),
     })
 }
 

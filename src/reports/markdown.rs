@@ -22,6 +22,7 @@ pub fn render(input: &ReportInput) -> String {
     coming(&mut out, input);
     roadmap(&mut out, input);
     super::follow::markdown(&mut out, input);
+    super::frameworks::markdown(&mut out, input);
     budget(&mut out, input);
     unknowns(&mut out, input);
     initiatives(&mut out, input);

@@ -9,6 +9,7 @@
 pub mod attribution;
 pub mod csv;
 pub mod follow;
+pub mod frameworks;
 pub mod html;
 pub mod html_chart;
 pub mod html_timeline;

@@ -11,7 +11,9 @@ pub mod types;
 pub use lint::{Diagnostic, lint_dir, lint_str};
 pub use load::LoadError;
 pub use load::QUESTIONS_FILE;
-pub use types::{Check, CostModel, Expect, IfEmpty, Measure, Per, Remediation, Severity, Standard};
+pub use types::{
+    Check, CostModel, Deadline, Expect, IfEmpty, Measure, Per, Remediation, Severity, Standard,
+};
 
 /// The standards in use, in a stable order (by id), and the questionnaire their answer checks
 /// read.

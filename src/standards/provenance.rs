@@ -34,6 +34,14 @@ pub fn problems(s: &Standard, catalog: &Catalog) -> Vec<String> {
             Some(_) => {}
         }
     }
+    if let Some(d) = &s.deadline
+        && !s.refs.contains(&d.source)
+    {
+        out.push(format!(
+            "deadline source {:?} is not among the standard's refs",
+            d.source
+        ));
+    }
     for name in s.sources.keys() {
         if !s.params.contains_key(name) {
             out.push(format!("source for {name:?}, which is not a param"));
@@ -48,6 +56,20 @@ pub fn describe_source(s: &Standard, param: &str) -> String {
         Some(DEFAULT_SOURCE) | None => "house default (district may change)".into(),
         Some(src) => format!("sourced: {src}"),
     }
+}
+
+/// Each ref in words with its URL ("CIS 5.3: Disable Dormant Accounts (IG1, v8.1, 2024)
+/// <https://...>"), or the bare ref marked where the catalog does not hold it.
+pub fn citations(s: &Standard) -> Vec<String> {
+    let catalog = Catalog::builtin();
+    s.refs
+        .iter()
+        .map(|r| match catalog.resolve(r) {
+            Some(found) if found.url().is_empty() => found.describe(),
+            Some(found) => format!("{} <{}>", found.describe(), found.url()),
+            None => format!("{r} (not in the catalog)"),
+        })
+        .collect()
 }
 
 /// Provenance diagnostics for one standards file's text, positioned at each standard's id.

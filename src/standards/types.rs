@@ -213,5 +213,31 @@ pub struct Standard {
     /// framework control ("CIS 4.1", "CSF PR.PS-02", "K12 SIX 3") or a document ("CIPA").
     #[serde(default)]
     pub refs: Vec<String>,
+    /// A legal compliance date (ADA Title II): failing evidence says when the standard is
+    /// required by, or since when, so each fiscal year's projection reads as the law does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<Deadline>,
     pub remediation: Remediation,
+}
+
+/// When a law requires a standard, by the jurisdiction's population (not enrolment).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deadline {
+    /// (smallest population, compliance date), largest population first: the first row the
+    /// district's jurisdiction reaches applies.
+    pub by_population: Vec<(u64, chrono::NaiveDate)>,
+    /// The ref that sets the dates.
+    pub source: String,
+}
+
+impl Deadline {
+    /// The date for a population; `None` when the population is not recorded.
+    pub fn date_for(&self, population: Option<u64>) -> Option<chrono::NaiveDate> {
+        let p = population?;
+        self.by_population
+            .iter()
+            .find(|(min, _)| p >= *min)
+            .map(|(_, d)| *d)
+    }
 }

@@ -93,6 +93,8 @@ pub enum Action {
     Ghosts,
     /// The budget strip shows actual spend against the plan.
     Actuals,
+    /// Framework scorecards: CIS IG1, CSF functions, K12 SIX categories.
+    Frameworks,
     /// Answers "yes" to a confirmation.
     Confirm,
     /// Closes an overlay, answers "no", or clears a message.
@@ -101,7 +103,7 @@ pub enum Action {
 
 impl Action {
     /// Every action (keymap files name them).
-    pub const ALL: [Action; 45] = [
+    pub const ALL: [Action; 46] = [
         Action::Quit,
         Action::FocusNext,
         Action::FocusPrev,
@@ -145,6 +147,7 @@ impl Action {
         Action::Followup,
         Action::Ghosts,
         Action::Actuals,
+        Action::Frameworks,
         Action::Confirm,
         Action::Cancel,
     ];
@@ -195,6 +198,7 @@ impl Action {
             Action::Followup => "followup",
             Action::Ghosts => "baseline_ghosts",
             Action::Actuals => "budget_actuals",
+            Action::Frameworks => "frameworks",
             Action::Confirm => "confirm",
             Action::Cancel => "cancel",
         }
@@ -246,6 +250,7 @@ impl Action {
             Action::Followup => "follow-through",
             Action::Ghosts => "baseline bars",
             Action::Actuals => "actual spend",
+            Action::Frameworks => "framework scorecards",
             Action::Confirm => "yes",
             Action::Cancel => "no / close",
         }

@@ -48,6 +48,8 @@ pub enum Overlay {
     Inspect(u16),
     /// Initiatives at risk (follow-through), scrolled by this many lines.
     Followup(u16),
+    /// Framework scorecards, scrolled to a line.
+    Frameworks(u16),
 }
 
 /// What keys currently mean: the overlay's kind, without its state (for tests and renderers).
@@ -277,7 +279,7 @@ impl App {
             Overlay::Prompt(_) => Mode::Prompt,
             Overlay::Compare(_) => Mode::Compare,
             Overlay::Import(_) => Mode::Import,
-            Overlay::Inspect(_) | Overlay::Followup(_) => Mode::Inspect,
+            Overlay::Inspect(_) | Overlay::Followup(_) | Overlay::Frameworks(_) => Mode::Inspect,
         }
     }
     /// Whether nothing covers the panes (keys go to the focused pane).

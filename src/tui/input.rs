@@ -47,7 +47,9 @@ impl App {
             Overlay::Prompt(_) => return self.prompt_key(key),
             Overlay::Compare(_) => return self.compare_key(key),
             Overlay::Import(_) => return self.import_key(key),
-            Overlay::Inspect(_) | Overlay::Followup(_) => return self.inspect_key(key),
+            Overlay::Inspect(_) | Overlay::Followup(_) | Overlay::Frameworks(_) => {
+                return self.inspect_key(key);
+            }
             Overlay::None | Overlay::Confirm(_) | Overlay::Help(_) => {}
         }
         if !self.pending.is_empty() && key.code == KeyCode::Esc {
@@ -103,6 +105,7 @@ impl App {
         let (top, wrap): (u16, fn(u16) -> Overlay) = match self.overlay {
             Overlay::Inspect(top) => (top, Overlay::Inspect),
             Overlay::Followup(top) => (top, Overlay::Followup),
+            Overlay::Frameworks(top) => (top, Overlay::Frameworks),
             _ => return,
         };
         let top = match key.code {
@@ -282,6 +285,7 @@ impl App {
                 }
             }
             Action::Followup => self.overlay = Overlay::Followup(0),
+            Action::Frameworks => self.overlay = Overlay::Frameworks(0),
             Action::Present => {
                 self.presenting = !self.presenting;
                 self.zoomed = false;

@@ -201,6 +201,7 @@ const DEFAULTS: &[(&str, Action, Scope, bool)] = {
             true,
         ),
         ("f", A::Followup, Global, false),
+        ("C", A::Frameworks, Global, false),
         ("Enter", A::Inspect, S, true),
         ("n", A::NewFromStandard, S, true),
         ("i", A::Inspect, Global, true),

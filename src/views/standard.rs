@@ -134,13 +134,7 @@ pub fn text(
     }
     if !s.refs.is_empty() {
         out.push_str("  references:\n");
-        let catalog = Catalog::builtin();
-        for r in &s.refs {
-            let line = match catalog.resolve(r) {
-                Some(found) if found.url().is_empty() => found.describe(),
-                Some(found) => format!("{} <{}>", found.describe(), found.url()),
-                None => format!("{r} (not in the catalog)"),
-            };
+        for line in crate::standards::provenance::citations(s) {
             out.push_str(&super::table::wrap(&line, width, 4));
         }
     }

@@ -222,7 +222,7 @@ impl Palette {
         let idx = if self.scored.is_empty() {
             Vec::new()
         } else {
-            fresh(&self.matcher)
+            self.matcher
                 .fuzzy_indices(&c.text, &self.scored)
                 .map(|(_, v)| v)
                 .unwrap_or_default()
@@ -235,16 +235,6 @@ impl Palette {
             .get(self.selected)
             .and_then(|(_, i)| self.candidates.get(*i))
     }
-}
-
-/// A matcher with empty caches for one candidate. fuzzy-matcher 0.3.7 reuses its score
-/// matrix between calls without clearing it, so a reused matcher's score for a text depends
-/// on the texts scored before it (measured: 45 instead of 43 for "ssb" after a shorter text),
-/// and its `use_cache(false)` panics ("RefCell already borrowed"). A fresh matcher per call
-/// costs one small allocation and makes every score the matcher's own; `matcher` is the
-/// configured template (smart case).
-fn fresh(_template: &SkimMatcherV2) -> SkimMatcherV2 {
-    SkimMatcherV2::default().smart_case()
 }
 
 /// Scores a prefix of `todo` until `deadline` (pieces of `PIECE` claimed in order by up to
@@ -273,7 +263,7 @@ fn score(
             }
             for &i in part {
                 if let Some(c) = candidates.get(i)
-                    && let Some(s) = fresh(matcher).fuzzy_match(&c.text, q)
+                    && let Some(s) = matcher.fuzzy_match(&c.text, q)
                 {
                     out.push((s, i));
                 }

@@ -76,8 +76,27 @@ fn standard(app: &App) -> Vec<String> {
             fixes[0].initiative
         ));
     }
+    if !s.params.is_empty() {
+        out.push(String::new());
+        out.push("Thresholds:".into());
+        for (name, default) in &s.params {
+            let value = app
+                .plan()
+                .overrides
+                .get(&format!("{}.{name}", s.id))
+                .map_or_else(|| format!("{default}"), |v| format!("{v} (district)"));
+            let source = crate::standards::provenance::describe_source(s, name);
+            out.push(format!("  {name} = {value}: {source}"));
+        }
+    }
     if !s.refs.is_empty() {
-        out.push(format!("References: {}", s.refs.join("; ")));
+        out.push(String::new());
+        out.push("References:".into());
+        out.extend(
+            crate::standards::provenance::citations(s)
+                .into_iter()
+                .map(|c| format!("  {c}")),
+        );
     }
     out
 }

@@ -7,6 +7,7 @@ pub mod compare;
 pub mod detail;
 pub mod followup;
 pub mod form;
+pub mod frameworks;
 pub mod header;
 pub mod help;
 pub mod hints;
@@ -60,6 +61,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Mode::Inspect => match app.overlay {
             super::app::Overlay::Inspect(top) => inspect::draw(app, frame, area, top),
             super::app::Overlay::Followup(top) => followup::draw(app, frame, area, top),
+            super::app::Overlay::Frameworks(top) => frameworks::draw(app, frame, area, top),
             _ => {}
         },
         Mode::Normal | Mode::Confirm(_) | Mode::Filter => {}
