@@ -107,7 +107,9 @@ pub fn compute(area: Rect, arrangement: Arrangement, budget_lines: u16) -> Areas
         18.. => 4,
         _ => 0,
     };
-    let budget_h = (budget_lines + 2).min(body.height / 3).max(4);
+    // Header, total and at least one line of sources (summed as "Other" when short), so
+    // every dollar in the total is in a row above it even at the minimum size.
+    let budget_h = (budget_lines + 2).min(body.height / 3).max(5);
     let roadmap_h = body.height.saturating_sub(detail_h + budget_h);
     a.roadmap = Rect::new(right.x, right.y, right.width, roadmap_h);
     a.budget = Rect::new(right.x, right.y + roadmap_h, right.width, budget_h);
